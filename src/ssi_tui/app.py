@@ -1,0 +1,120 @@
+"""The Textual application: a thin shell that loads views from the store into the panes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from ssi_tui import __version__
+from ssi_tui.core import clock
+from ssi_tui.panes.drafts import DraftsPane
+from ssi_tui.panes.journal import JournalPane
+from ssi_tui.panes.posts import PostsPane
+from ssi_tui.panes.score import ScorePane
+from ssi_tui.store import views
+from ssi_tui.store.database import open_database
+
+PANES: tuple[tuple[str, str, str], ...] = (
+    ("score", "Score", "Your latest SSI, its pillars and what to do next"),
+    ("journal", "Journal", "What you did, your streak and this week's targets"),
+    ("posts", "Posts", "Your post log against your own median"),
+    ("drafts", "Drafts", "Write a post and see how LinkedIn will show it"),
+)
+EXTERNAL_CHANGE_POLL_SECONDS = 2.0
+"""How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
+
+
+class SsiApp(App[None]):
+    """ssi-tui: a private, offline coach for LinkedIn's Social Selling Index."""
+
+    CSS_PATH = "ssi.tcss"
+    TITLE = "ssi-tui"
+    BINDINGS = [
+        *(
+            Binding(str(number), f"show_pane('{key}')", title, id=f"pane.{key}", tooltip=why)
+            for number, (key, title, why) in enumerate(PANES, start=1)
+        ),
+        Binding("f5,ctrl+r", "reload", "Reload", id="app.reload", tooltip="Re-read the database"),
+        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Keys and panes"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave ssi-tui"),
+    ]
+
+    def __init__(self, db_path: Path, *, today: date | None = None, label: str | None = None):
+        super().__init__()
+        self.db_path = db_path
+        self.db = open_database(db_path)
+        self.today = today or clock.today()
+        self.sub_title = label or str(db_path)
+        self._data_version = self._read_data_version()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="score", id="panes"):
+            with TabPane("Score", id="score"):
+                yield ScorePane(id="score-pane")
+            with TabPane("Journal", id="journal"):
+                yield JournalPane(id="journal-pane")
+            with TabPane("Posts", id="posts"):
+                yield PostsPane(id="posts-pane")
+            with TabPane("Drafts", id="drafts"):
+                yield DraftsPane(id="drafts-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_views()
+        self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
+
+    def refresh_views(self) -> None:
+        """Read what every pane shows from the database and hand it over."""
+        self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
+        self.query_one(JournalPane).view = views.load_journal_view(self.db, self.today)
+        self.query_one(PostsPane).view = views.load_posts_view(self.db)
+
+    def _read_data_version(self) -> int:
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _reload_if_changed(self) -> None:
+        """Show entries that another process (a quick log in another terminal) wrote."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.refresh_views()
+
+    def action_show_pane(self, pane: str) -> None:
+        self.query_one("#panes", TabbedContent).active = pane
+
+    def action_reload(self) -> None:
+        self.refresh_views()
+        self.notify("Reloaded from the database.", timeout=2)
+
+    def action_help(self) -> None:
+        from ssi_tui.screens.help import HelpScreen
+
+        bindings = [
+            (self.get_key_display(active.binding), active.binding)
+            for active in self.screen.active_bindings.values()
+        ]
+        self.push_screen(HelpScreen(bindings))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key, title, why in PANES:
+            yield SystemCommand(f"Show {title}", why, lambda pane=key: self.action_show_pane(pane))
+        yield SystemCommand("Help", "Keys and what each pane is for", self.action_help)
+        yield SystemCommand("Reload", "Re-read the database", self.action_reload)
+
+    def on_unmount(self) -> None:
+        self.db.close()
+
+
+def make_app(db_path: Path, *, today: date | None = None, label: str | None = None) -> SsiApp:
+    """Build the app; the CLI and the tests both start here."""
+    app = SsiApp(db_path, today=today, label=label)
+    app.title = f"ssi-tui {__version__}"
+    return app

@@ -1,0 +1,132 @@
+"""The command line: `ssi-tui` opens the app; subcommands serve scripts and daily habits.
+
+Only click and the store are imported at start-up: Textual loads when the app opens, and the
+quick-log path never pays for it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ssi_tui import __version__
+from ssi_tui.core import clock
+from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+
+EXIT_REFUSED = 2
+"""Exit status for bad arguments, bad files and refused input."""
+
+
+class Refused(click.ClickException):
+    """Bad input: one sentence on stderr, exit status 2, nothing written."""
+
+    exit_code = EXIT_REFUSED
+
+
+class SsiGroup(click.Group):
+    """A group whose errors are one line on stderr (no usage dump, no traceback)."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        extra.pop("standalone_mode", None)
+        try:
+            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            message = error.format_message().rstrip(".")
+            hint = " (see 'ssi-tui --help')" if isinstance(error, click.UsageError) else ""
+            click.echo(f"ssi-tui: {message}{hint}.", err=True)
+            sys.exit(EXIT_REFUSED if isinstance(error, click.UsageError) else error.exit_code)
+        except click.exceptions.Abort:
+            click.echo("ssi-tui: aborted.", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+def refuse(message: str) -> NoReturn:
+    raise Refused(message)
+
+
+def _demo_database(ctx: click.Context) -> Path:
+    """A fresh demo history in a temporary folder that disappears when the command ends."""
+    from ssi_tui.store.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
+    ctx.call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
+    path = folder / "demo.db"
+    db = open_database(path)
+    try:
+        write_demo(db, clock.today())
+    finally:
+        db.close()
+    return path
+
+
+@click.group(
+    cls=SsiGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    "db_option",
+    metavar="PATH",
+    envvar=None,
+    help="Database file (default: your user data folder; or set SSI_TUI_DB).",
+)
+@click.option(
+    "--demo", is_flag=True, help="Open on a generated year of history in a temporary database."
+)
+@click.version_option(__version__, "--version", "-V", prog_name="ssi-tui")
+@click.pass_context
+def cli(ctx: click.Context, db_option: str | None, demo: bool) -> None:
+    """A private, offline coach for LinkedIn's Social Selling Index.
+
+    Without a command, opens the app. Your data stays in one SQLite file on this machine.
+    """
+    path = _demo_database(ctx) if demo else resolve_db_path(db_option)
+    ctx.obj = path
+    if ctx.invoked_subcommand is None:
+        _run_app(path, label="demo history (discarded on exit)" if demo else None)
+
+
+def _run_app(path: Path, label: str | None) -> None:
+    from ssi_tui.app import make_app  # Textual costs ~0.2 s: only when the app opens.
+
+    try:
+        app = make_app(path, label=label)
+    except DatabaseError as error:
+        refuse(str(error))
+    app.run()
+
+
+def database(ctx: click.Context) -> Any:
+    """Open the command's database, turning storage problems into a one-sentence refusal."""
+    path: Path = ctx.find_root().obj
+    try:
+        db = open_database(path)
+    except DatabaseError as error:
+        refuse(str(error))
+    ctx.call_on_close(db.close)
+    return db
+
+
+def _register_commands() -> None:
+    from ssi_tui.commands import register
+
+    register(cli)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="ssi-tui")

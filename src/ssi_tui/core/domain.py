@@ -1,0 +1,160 @@
+"""The SSI domain: pillars, bands and the activity catalogue.
+
+Pure data, no I/O: everything else (storage, TUI, CLI) speaks in these terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+PILLAR_MAX: Final = 25.0
+"""Each pillar is scored out of 25 by LinkedIn."""
+
+TOTAL_MAX: Final = 100.0
+"""The SSI total is the sum of the four pillars."""
+
+DEFAULT_TARGET: Final = 75
+"""LinkedIn calls 75 and above the aim (ideally 80 to 100)."""
+
+
+@dataclass(frozen=True)
+class Pillar:
+    """One of the four components of the SSI."""
+
+    key: str
+    """Stable key used in the database and the JSON contract."""
+    label: str
+    """LinkedIn's own English label, as shown on the SSI page."""
+    short: str
+    """A short name for narrow columns."""
+    moved_by: str
+    """What LinkedIn says feeds this pillar."""
+
+
+PILLARS: Final[tuple[Pillar, ...]] = (
+    Pillar(
+        "brand",
+        "Establish your professional brand",
+        "Brand",
+        "a complete profile, posts and the engagement they get, endorsements, "
+        "recommendations and followers",
+    ),
+    Pillar(
+        "people",
+        "Find the right people",
+        "People",
+        "people searches, prospect profile views, connection requests and their "
+        "acceptance, days active",
+    ),
+    Pillar(
+        "insights",
+        "Engage with insights",
+        "Insights",
+        "comments, reactions, reposts, following people and companies, groups",
+    ),
+    Pillar(
+        "relationships",
+        "Build relationships",
+        "Relationships",
+        "decision-maker connections, messages and their replies, endorsements and "
+        "recommendations given",
+    ),
+)
+
+PILLAR_KEYS: Final[tuple[str, ...]] = tuple(pillar.key for pillar in PILLARS)
+PILLARS_BY_KEY: Final[dict[str, Pillar]] = {pillar.key: pillar for pillar in PILLARS}
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of the SSI total and what it says about the member."""
+
+    low: int
+    high: int
+    name: str
+    meaning: str
+
+    def contains(self, total: float) -> bool:
+        return self.low <= round(total) <= self.high
+
+
+BANDS: Final[tuple[Band, ...]] = (
+    Band(0, 24, "Limited", "Limited activity and engagement: build a stronger presence."),
+    Band(
+        25,
+        49,
+        "Developing",
+        "A developing presence, not yet optimised: focus on your brand and connections.",
+    ),
+    Band(
+        50,
+        74,
+        "Solid",
+        "A solid presence with consistent engagement; some areas to fine-tune.",
+    ),
+    Band(
+        75,
+        100,
+        "Highly effective",
+        "A well-rounded, optimised profile with strong engagement and connections.",
+    ),
+)
+
+
+def band_for(total: float) -> Band:
+    """The band a total falls in (totals are compared as LinkedIn rounds them)."""
+    clamped = min(max(total, 0.0), TOTAL_MAX)
+    for band in BANDS:
+        if band.contains(clamped):
+            return band
+    raise AssertionError(f"no band for {total}")  # pragma: no cover - bands cover 0..100
+
+
+@dataclass(frozen=True)
+class ActivityType:
+    """Something the member does on LinkedIn that feeds one pillar."""
+
+    key: str
+    pillar: str
+    label: str
+    user_defined: bool = False
+
+
+ACTIVITY_CATALOGUE: Final[tuple[ActivityType, ...]] = (
+    ActivityType("post", "brand", "Post published"),
+    ActivityType("article", "brand", "Article published"),
+    ActivityType("profile_update", "brand", "Profile update"),
+    ActivityType("endorsement_received", "brand", "Endorsement received"),
+    ActivityType("recommendation_received", "brand", "Recommendation received"),
+    ActivityType("search", "people", "People search"),
+    ActivityType("profile_view", "people", "Prospect profile viewed"),
+    ActivityType("connection_request", "people", "Connection request sent"),
+    ActivityType("connection_accepted", "people", "Connection accepted"),
+    ActivityType("group_joined", "people", "Group joined"),
+    ActivityType("comment", "insights", "Comment"),
+    ActivityType("reaction", "insights", "Reaction"),
+    ActivityType("repost", "insights", "Repost"),
+    ActivityType("follow", "insights", "Follow (person or company)"),
+    ActivityType("message", "relationships", "Message sent"),
+    ActivityType("reply_received", "relationships", "Reply received"),
+    ActivityType("inmail", "relationships", "InMail sent"),
+    ActivityType("endorsement_given", "relationships", "Endorsement given"),
+    ActivityType("recommendation_given", "relationships", "Recommendation given"),
+    ActivityType("meeting_booked", "relationships", "Meeting booked"),
+)
+
+POST_FORMATS: Final[tuple[str, ...]] = (
+    "text",
+    "image",
+    "carousel",
+    "video",
+    "poll",
+    "article",
+    "link",
+    "repost",
+)
+"""Formats a post can have; `unknown` is stored when there is no evidence."""
+
+SUGGESTED_FORMATS: Final[tuple[str, ...]] = ("text", "image", "carousel", "video", "poll")
+"""The formats the draft analyzer ranks for every draft."""

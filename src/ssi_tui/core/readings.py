@@ -1,0 +1,121 @@
+"""Official SSI readings: the record, its validation, and changes over time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY
+
+TOTAL_TOLERANCE = 0.5
+"""LinkedIn rounds the total to an integer while pillars keep decimals."""
+
+
+class ReadingError(ValueError):
+    """A reading that cannot be saved; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What LinkedIn's SSI page said on one day."""
+
+    date: date
+    total: float
+    pillars: Mapping[str, float]
+    industry_rank: int | None = None
+    network_rank: int | None = None
+    industry_average: float | None = None
+    network_average: float | None = None
+    industry_pillars: Mapping[str, float] | None = None
+    network_pillars: Mapping[str, float] | None = None
+    weekly_change: str | None = None
+    source: str = "form"
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def pillar_sum(self) -> float:
+        return round(sum(self.pillars[key] for key in PILLAR_KEYS), 3)
+
+    def weakest_pillar(self) -> str:
+        """The pillar with the lowest score (ties go to the first in LinkedIn's order)."""
+        return min(PILLAR_KEYS, key=lambda key: self.pillars[key])
+
+
+def _check_rank(name: str, rank: int | None) -> None:
+    if rank is not None and not 1 <= rank <= 100:
+        raise ReadingError(f"The {name} rank must be a Top N% between 1 and 100, not {rank}.")
+
+
+def validate_reading(
+    *,
+    day: date,
+    pillars: Mapping[str, float],
+    total: float | None,
+    today: date,
+    industry_rank: int | None = None,
+    network_rank: int | None = None,
+) -> float:
+    """Check a reading's numbers and return its total (derived from the pillars if absent)."""
+    missing = [PILLARS_BY_KEY[key].label for key in PILLAR_KEYS if key not in pillars]
+    if missing:
+        raise ReadingError(f"The reading lacks {', '.join(missing)}.")
+    for key in PILLAR_KEYS:
+        value = pillars[key]
+        if not 0 <= value <= PILLAR_MAX:
+            label = PILLARS_BY_KEY[key].label
+            raise ReadingError(f"{label} must be between 0 and 25, not {value:g}.")
+    pillar_sum = round(sum(pillars[key] for key in PILLAR_KEYS), 3)
+    if total is None:
+        total = pillar_sum
+    elif abs(total - pillar_sum) > TOTAL_TOLERANCE:
+        raise ReadingError(
+            f"The total {total:g} does not match the pillars, which add up to {pillar_sum:g}."
+        )
+    if day > today:
+        raise ReadingError(f"The date {day.isoformat()} is in the future.")
+    _check_rank("industry", industry_rank)
+    _check_rank("network", network_rank)
+    return total
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a number moved between two readings."""
+
+    delta: float
+    since: date
+
+    @property
+    def arrow(self) -> str:
+        if self.delta > 0.05:
+            return "▲"
+        if self.delta < -0.05:
+            return "▼"
+        return "="
+
+
+def change_over(
+    history: Sequence[Reading], days: int | None, key: str | None = None
+) -> Change | None:
+    """Change of the total (or one pillar) from the reading `days` before the latest.
+
+    `history` is sorted oldest first. With `days=None` it compares with the previous reading.
+    The reference is the latest reading on or before the cut-off day; None when there is none.
+    """
+    if len(history) < 2:
+        return None
+    latest = history[-1]
+    if days is None:
+        reference = history[-2]
+    else:
+        cutoff = latest.date - timedelta(days=days)
+        earlier = [reading for reading in history[:-1] if reading.date <= cutoff]
+        if not earlier:
+            return None
+        reference = earlier[-1]
+
+    def value(reading: Reading) -> float:
+        return reading.total if key is None else reading.pillars[key]
+
+    return Change(round(value(latest) - value(reference), 3), reference.date)

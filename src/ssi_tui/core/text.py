@@ -1,0 +1,26 @@
+"""Plain-text helpers shared by the TUI, the CLI and the importers."""
+
+from __future__ import annotations
+
+import re
+
+_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_control(text: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping newlines and tabs.
+
+    Text from imports and pastes is shown literally; a stray escape code must never move the
+    cursor or recolour the terminal.
+    """
+    return _CONTROL.sub("", _ANSI_ESCAPE.sub("", text))
+
+
+def first_line(text: str | None, width: int = 80) -> str:
+    """The first non-blank line, shortened to `width` characters with an ellipsis."""
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if line:
+            return line if len(line) <= width else line[: width - 1] + "…"
+    return ""

@@ -1,0 +1,1 @@
+"""Storage: one SQLite file through sqlite-utils. No Textual or click here."""

@@ -1,0 +1,139 @@
+"""Finding, creating, validating and opening the ssi-tui database file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ssi_tui.store.schema import MIGRATION_SET, migrations
+
+DB_ENV = "SSI_TUI_DB"
+"""Environment variable that overrides the database location."""
+
+APPLICATION_ID = 0x53534954
+"""`PRAGMA application_id` stamped on our files ("SSIT"), so foreign databases are refused."""
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+"""How long a writer waits for another process (a quick log while the app is open)."""
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used; the message is one sentence for the user."""
+
+
+def default_db_path() -> Path:
+    """The database in the user's data directory (e.g. ~/.local/share/ssi-tui on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("ssi-tui", appauthor=False) / "ssi.db"
+
+
+def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
+    """`--db` wins over `SSI_TUI_DB`, which wins over the default location."""
+    if option:
+        return Path(option).expanduser()
+    from_env = os.environ.get(DB_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_db_path()
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse anything that is not an SQLite file, before SQLite can touch it."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a directory, not a database file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
+    if header and header != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not an SQLite database; it was left untouched.")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (mode 0600)."""
+    try:
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        if not path.parent.is_dir():
+            raise DatabaseError(f"Cannot create {path}: its folder is a file.") from None
+        return
+    except OSError as error:
+        raise DatabaseError(f"Cannot create {path}: {error.strerror or error}.") from error
+    os.close(fd)
+
+
+def _is_foreign(conn: sqlite3.Connection) -> bool:
+    """True for a database with tables that ssi-tui did not create."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return False
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    return bool(has_tables)
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating and migrating if needed) the database at `path`.
+
+    A file that is not an SQLite database, or an SQLite database of another program, is
+    refused with `DatabaseError` and left byte for byte as it was.
+    """
+    if path.exists():
+        _check_existing_file(path)
+    else:
+        _create_private_file(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"Cannot open {path}: {error}.") from error
+    try:
+        if _is_foreign(conn):
+            raise DatabaseError(
+                f"{path} is an SQLite database of another program; it was left untouched."
+            )
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        db = Database(conn, execute_plugins=False)
+        migrate(db)
+    except DatabaseError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
+    return db
+
+
+def migrate(db: Database) -> None:
+    """Bring the schema up to date and stamp the file as ours."""
+    if migrations.pending(db):
+        migrations.apply(db)
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+
+
+def open_memory_database() -> Database:
+    """A migrated in-memory database, for tests and throw-away work."""
+    db = Database(memory=True, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys=ON")
+    migrate(db)
+    return db
+
+
+__all__ = [
+    "DB_ENV",
+    "MIGRATION_SET",
+    "DatabaseError",
+    "default_db_path",
+    "open_database",
+    "open_memory_database",
+    "resolve_db_path",
+]

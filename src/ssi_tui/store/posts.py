@@ -1,0 +1,95 @@
+"""The post log: published posts with their format and metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+METRIC_COLUMNS: tuple[str, ...] = (
+    "impressions",
+    "members_reached",
+    "reactions",
+    "comments",
+    "reposts",
+    "saves",
+    "sends",
+    "link_clicks",
+    "followers_gained",
+    "engagements",
+    "followers",
+)
+
+
+@dataclass(frozen=True)
+class Post:
+    """A published post; metrics are None where unknown."""
+
+    id: str
+    published_at: datetime | None
+    format: str
+    text: str | None
+    url: str | None
+    impressions: int | None
+    reactions: int | None
+    comments: int | None
+    reposts: int | None
+    engagements: int | None
+
+    @property
+    def engagement(self) -> int | None:
+        """Reactions + comments + reposts, or LinkedIn's own total where the split is unknown."""
+        parts = (self.reactions, self.comments, self.reposts)
+        if all(part is None for part in parts):
+            return self.engagements
+        return sum(part or 0 for part in parts)
+
+    @property
+    def engagement_rate(self) -> float | None:
+        """Engagement per impression, where both are known."""
+        if not self.impressions or self.engagement is None:
+            return None
+        return self.engagement / self.impressions
+
+    @property
+    def first_line(self) -> str:
+        text = (self.text or "").strip()
+        return text.splitlines()[0] if text else ""
+
+
+def upsert_posts(db: Database, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert or update posts by id (idempotent)."""
+    stamp = datetime.now().isoformat(timespec="seconds")
+    records = [{**row, "updated_at": stamp} for row in rows]
+    with db.atomic():
+        db.table("posts").upsert_all(records, pk="id")
+    return len(records)
+
+
+def _row_to_post(row: dict[str, Any]) -> Post:
+    published = row["published_at"]
+    return Post(
+        id=row["id"],
+        published_at=datetime.fromisoformat(published) if published else None,
+        format=row["format"],
+        text=row["text"],
+        url=row["url"],
+        impressions=row["impressions"],
+        reactions=row["reactions"],
+        comments=row["comments"],
+        reposts=row["reposts"],
+        engagements=row["engagements"],
+    )
+
+
+def list_posts(db: Database) -> list[Post]:
+    """Every post, newest first."""
+    return [_row_to_post(row) for row in db.query("SELECT * FROM posts ORDER BY published_at DESC")]
+
+
+def post_rows(db: Database) -> list[dict[str, Any]]:
+    """Every post as a plain row with all columns, newest first (for JSON and export)."""
+    return list(db.query("SELECT * FROM posts ORDER BY published_at DESC"))

@@ -1,0 +1,30 @@
+"""User settings: the target SSI and weekly activity targets."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from ssi_tui.core.domain import DEFAULT_TARGET
+
+
+def get_target(db: Database) -> int:
+    """The SSI the user aims for (75 unless they changed it)."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'target_ssi'").fetchone()
+    try:
+        return int(row[0]) if row else DEFAULT_TARGET
+    except ValueError:
+        return DEFAULT_TARGET
+
+
+def set_target(db: Database, target: int) -> None:
+    if not 1 <= target <= 100:
+        raise ValueError(f"The target must be between 1 and 100, not {target}.")
+    db.table("settings").upsert({"key": "target_ssi", "value": str(target)}, pk="key")
+
+
+def weekly_targets(db: Database) -> dict[str, int]:
+    """Weekly target per activity key (activities without a target are absent)."""
+    return {
+        row["activity"]: row["target"]
+        for row in db.query("SELECT activity, target FROM weekly_targets WHERE target > 0")
+    }

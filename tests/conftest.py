@@ -1,0 +1,61 @@
+"""Shared fixtures: every test runs with a pinned date and far from the user's real data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from ssi_tui.store.database import open_database
+from ssi_tui.store.demo import write_demo
+
+DEMO_END = date(2026, 6, 1)
+"""The fixed "today" of every test, so snapshots and numbers never drift."""
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the real data folder out of reach and pin today's date."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("SSI_TUI_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("SSI_TUI_TODAY", DEMO_END.isoformat())
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ssi.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of demo history ending on DEMO_END, written once per test session."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(path)
+    write_demo(database, DEMO_END)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_db_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database that a test may change."""
+    copy = tmp_path / "demo.db"
+    source = open_database(demo_db_file)
+    try:
+        source.conn.execute("VACUUM INTO ?", [str(copy)])
+    finally:
+        source.close()
+    return copy

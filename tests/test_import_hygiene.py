@@ -1,0 +1,58 @@
+"""Start-up stays light: the heavy libraries load only when the analyzer needs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> set[str]:
+    return {name for name in modules if name.split(".")[0] in HEAVY}
+
+
+def test_cli_help_loads_neither_textual_nor_the_heavy_libraries() -> None:
+    code = (
+        "import contextlib, io\n"
+        "from ssi_tui.cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    cli.main(['--help'], standalone_mode=False)"
+    )
+    modules = _modules_after(code)
+    assert "ssi_tui.cli" in modules
+    assert _heavy(modules) == set()
+    assert "textual" not in modules
+
+
+def test_python_dash_m_help_runs_and_stays_light() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ssi_tui", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "Usage: ssi-tui" in result.stdout
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert _heavy(imported) == set()
+    assert "textual" not in imported
+
+
+@pytest.mark.parametrize("module", ["ssi_tui.app"])
+def test_importing_the_app_loads_no_heavy_library(module: str) -> None:
+    modules = _modules_after(f"import {module}")
+    assert "textual.app" in modules
+    assert _heavy(modules) == set()

@@ -1,0 +1,111 @@
+"""Pilot tests: what a user does in the app, and what they then see."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Digits, Static, TabbedContent, TextArea
+
+from ssi_tui.app import make_app
+from ssi_tui.panes.journal import JournalPane
+from ssi_tui.screens.help import HelpScreen
+from ssi_tui.store import journal
+from ssi_tui.store.database import open_database
+
+TODAY = date(2026, 6, 1)
+
+
+async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        tabs = app.query_one("#panes", TabbedContent)
+        assert tabs.active == "score"
+        for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
+            await pilot.press(key)
+            assert tabs.active == pane
+
+
+async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
+    database = open_database(demo_db_path)
+    latest = database.execute("SELECT total FROM readings ORDER BY date DESC LIMIT 1").fetchone()[0]
+    database.close()
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)):
+        assert app.query_one("#score-total", Digits).value == f"{latest:.0f}"
+        verdict = str(app.query_one("#score-verdict", Static).render())
+        assert "Solid" in verdict and f"Target 75: {75 - latest:g} to go" in verdict
+
+
+async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
+    database = open_database(demo_db_path)
+    count = database["posts"].count
+    database.close()
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        table = app.query_one("#posts-table", DataTable)
+        assert table.row_count == count
+        assert f"{count} posts" in str(app.query_one("#posts-summary", Static).render())
+
+
+async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"show journal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#panes", TabbedContent).active == "journal"
+
+
+async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
+    demo_db_path: Path,
+) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            assert isinstance(app.screen, HelpScreen)
+            keys = str(app.screen.query_one("#help-keys", Static).render())
+            assert "Journal" in keys and "Help" in keys
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        editor = app.query_one("#draft-editor", TextArea)
+        editor.focus()
+        await pilot.press(*"Hello #sales")
+        await pilot.pause()
+        basics = str(app.query_one("#draft-basics", Static).render())
+        assert "12 / 3,000" in basics
+        assert "Hashtags   1" in basics
+        assert app.query_one("#panes", TabbedContent).active == "drafts", "typing 1-4 stays put"
+
+
+async def test_a_log_from_another_process_appears_without_a_keypress(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(JournalPane)
+        assert pane.view is not None
+        before = pane.view.today_counts.get("inmail", 0)
+        other = open_database(demo_db_path)
+        journal.upsert_entries(
+            other, [{"date": TODAY.isoformat(), "activity": "inmail", "count": 4}], "manual"
+        )
+        other.close()
+        await pilot.pause(2.5)
+        assert pane.view.today_counts.get("inmail", 0) == before + 4
+
+
+async def test_an_empty_database_teaches_the_first_step(db_path: Path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)):
+        empty = str(app.query_one("#score-empty", Static).render())
+        assert "linkedin.com/sales/ssi" in empty and "ssi-tui ssi paste" in empty
