@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,11 +14,12 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ssi_tui import __version__
 from ssi_tui.core import clock
+from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import views
+from ssi_tui.store import readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -37,7 +39,9 @@ class SsiApp(App[None]):
     TITLE = "ssi-tui"
     BINDINGS = [
         *(
-            Binding(str(number), f"show_pane('{key}')", title, id=f"pane.{key}", tooltip=why)
+            Binding(
+                str(number), f"show_pane('{key}')", title, id=f"pane.{key}", tooltip=why, show=False
+            )
             for number, (key, title, why) in enumerate(PANES, start=1)
         ),
         Binding("f5,ctrl+r", "reload", "Reload", id="app.reload", tooltip="Re-read the database"),
@@ -69,12 +73,45 @@ class SsiApp(App[None]):
     def on_mount(self) -> None:
         self.refresh_views()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
+        self.call_after_refresh(self._focus_active_pane)
+
+    @on(TabbedContent.TabActivated)
+    def _focus_active_pane(self) -> None:
+        """Focus the visible pane, so that its own keys work and show in the footer."""
+        active = self.query_one("#panes", TabbedContent).active
+        self.query_one(f"#{active}-pane").focus()
 
     def refresh_views(self) -> None:
         """Read what every pane shows from the database and hand it over."""
         self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
         self.query_one(JournalPane).view = views.load_journal_view(self.db, self.today)
         self.query_one(PostsPane).view = views.load_posts_view(self.db)
+
+    @on(SaveReading)
+    def _save_reading(self, message: SaveReading) -> None:
+        reading = message.reading
+        try:
+            with self.db.atomic():
+                if message.previous is not None and message.previous != reading.date:
+                    readings.delete_reading(self.db, message.previous)
+                readings.save_reading(self.db, reading, replace=message.replace)
+        except readings.ReadingExists as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_views()
+        self.notify(f"Saved the reading of {reading.date.isoformat()}: {reading.total:g}.")
+
+    @on(DeleteReading)
+    def _delete_reading(self, message: DeleteReading) -> None:
+        readings.delete_reading(self.db, message.day)
+        self.refresh_views()
+        self.notify(f"Deleted the reading of {message.day.isoformat()}.")
+
+    @on(SetTarget)
+    def _set_target(self, message: SetTarget) -> None:
+        settings.set_target(self.db, message.target)
+        self.refresh_views()
+        self.notify(f"Target SSI set to {message.target}.")
 
     def _read_data_version(self) -> int:
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
@@ -106,8 +143,26 @@ class SsiApp(App[None]):
         yield from super().get_system_commands(screen)
         for key, title, why in PANES:
             yield SystemCommand(f"Show {title}", why, lambda pane=key: self.action_show_pane(pane))
+        yield SystemCommand(
+            "Paste SSI page",
+            "Record a reading from the copied SSI page",
+            self._score_action("paste"),
+        )
+        yield SystemCommand(
+            "Add reading", "Type a reading from the SSI page", self._score_action("add")
+        )
+        yield SystemCommand(
+            "Set target", "Change the SSI you aim for", self._score_action("target")
+        )
         yield SystemCommand("Help", "Keys and what each pane is for", self.action_help)
         yield SystemCommand("Reload", "Re-read the database", self.action_reload)
+
+    def _score_action(self, action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.action_show_pane("score")
+            self.call_after_refresh(getattr(self.query_one(ScorePane), f"action_{action}"))
+
+        return run
 
     def on_unmount(self) -> None:
         self.db.close()

@@ -11,22 +11,15 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from ssi_tui import __version__
+from ssi_tui.commands import register_commands
+from ssi_tui.commands.common import EXIT_REFUSED, refuse
 from ssi_tui.core import clock
 from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
-
-EXIT_REFUSED = 2
-"""Exit status for bad arguments, bad files and refused input."""
-
-
-class Refused(click.ClickException):
-    """Bad input: one sentence on stderr, exit status 2, nothing written."""
-
-    exit_code = EXIT_REFUSED
 
 
 class SsiGroup(click.Group):
@@ -48,10 +41,6 @@ class SsiGroup(click.Group):
             sys.exit(1)
         except BrokenPipeError:
             sys.exit(0)
-
-
-def refuse(message: str) -> NoReturn:
-    raise Refused(message)
 
 
 def _demo_database(ctx: click.Context) -> Path:
@@ -107,24 +96,7 @@ def _run_app(path: Path, label: str | None) -> None:
     app.run()
 
 
-def database(ctx: click.Context) -> Any:
-    """Open the command's database, turning storage problems into a one-sentence refusal."""
-    path: Path = ctx.find_root().obj
-    try:
-        db = open_database(path)
-    except DatabaseError as error:
-        refuse(str(error))
-    ctx.call_on_close(db.close)
-    return db
-
-
-def _register_commands() -> None:
-    from ssi_tui.commands import register
-
-    register(cli)
-
-
-_register_commands()
+register_commands(cli)
 
 
 def main() -> None:

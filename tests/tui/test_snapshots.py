@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 
 from ssi_tui.app import make_app
+from ssi_tui.core.readings import Reading
+from ssi_tui.store import readings
+from ssi_tui.store.database import open_database
 
 TODAY = date(2026, 6, 1)
 SMALL = (100, 30)
@@ -35,3 +38,37 @@ def test_score_pane_empty_state(snap_compare: Any, db_path: Path) -> None:
 def test_help_screen(snap_compare: Any, demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY, label="demo")
     assert snap_compare(app, terminal_size=SMALL, press=["f1"])
+
+
+def test_score_pane_with_one_reading(snap_compare: Any, db_path: Path) -> None:
+    database = open_database(db_path)
+    readings.save_reading(
+        database,
+        Reading(
+            date=TODAY,
+            total=61,
+            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
+            industry_rank=12,
+            network_rank=20,
+            industry_average=31,
+        ),
+    )
+    database.close()
+    app = make_app(db_path, today=TODAY, label="one reading")
+    assert snap_compare(app, terminal_size=SMALL)
+
+
+def test_paste_dialog_with_an_understood_page(snap_compare: Any, db_path: Path) -> None:
+    page = (
+        "Top 85% Industry SSI rank\nNetwork SSI rank\nTop 20%\n"
+        "Establish your professional brand\t16,50\nFind the right people\t14,25\n"
+        "Engage with insights\t13\nBuild relationships\t17,10\n"
+    )
+
+    async def paste(pilot: Any) -> None:
+        await pilot.press("p")
+        pilot.app.screen.query_one("#paste-text").text = page
+        await pilot.pause()
+
+    app = make_app(db_path, today=TODAY, label="paste")
+    assert snap_compare(app, terminal_size=SMALL, run_before=paste)

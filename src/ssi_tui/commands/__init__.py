@@ -5,5 +5,8 @@ from __future__ import annotations
 import click
 
 
-def register(group: click.Group) -> None:
+def register_commands(group: click.Group) -> None:
     """Attach every subcommand to the root group."""
+    from ssi_tui.commands.ssi import ssi
+
+    group.add_command(ssi)

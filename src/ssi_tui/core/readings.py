@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY
+from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
+from ssi_tui.core.ssi_paste import ParsedSsi
 
 TOTAL_TOLERANCE = 0.5
 """LinkedIn rounds the total to an integer while pillars keep decimals."""
@@ -77,6 +78,83 @@ def validate_reading(
     _check_rank("industry", industry_rank)
     _check_rank("network", network_rank)
     return total
+
+
+def build_reading(
+    *,
+    day: date,
+    pillars: Mapping[str, float],
+    total: float | None,
+    today: date,
+    industry_rank: int | None = None,
+    network_rank: int | None = None,
+    industry_average: float | None = None,
+    network_average: float | None = None,
+    industry_pillars: Mapping[str, float] | None = None,
+    network_pillars: Mapping[str, float] | None = None,
+    weekly_change: str | None = None,
+    source: str = "form",
+) -> Reading:
+    """A validated reading: the one way in for the form, `ssi add` and a paste."""
+    checked_total = validate_reading(
+        day=day,
+        pillars=pillars,
+        total=total,
+        today=today,
+        industry_rank=industry_rank,
+        network_rank=network_rank,
+    )
+    for name, average in (("industry", industry_average), ("network", network_average)):
+        if average is not None and not 0 <= average <= TOTAL_MAX:
+            raise ReadingError(f"The {name} average must be between 0 and 100, not {average:g}.")
+    return Reading(
+        date=day,
+        total=checked_total,
+        pillars={key: float(pillars[key]) for key in PILLAR_KEYS},
+        industry_rank=industry_rank,
+        network_rank=network_rank,
+        industry_average=industry_average,
+        network_average=network_average,
+        industry_pillars=industry_pillars,
+        network_pillars=network_pillars,
+        weekly_change=weekly_change,
+        source=source,
+    )
+
+
+def reading_from_parsed(parsed: ParsedSsi, day: date, today: date) -> Reading:
+    """The reading a parsed SSI page describes, dated `day`."""
+    return build_reading(
+        day=day,
+        pillars=parsed.pillars,
+        total=parsed.total,
+        today=today,
+        industry_rank=parsed.industry_rank,
+        network_rank=parsed.network_rank,
+        industry_average=parsed.industry_average,
+        network_average=parsed.network_average,
+        industry_pillars=parsed.industry_pillars,
+        network_pillars=parsed.network_pillars,
+        weekly_change=parsed.weekly_change,
+        source=f"paste-{parsed.source}",
+    )
+
+
+def reading_as_json(reading: Reading) -> dict[str, object]:
+    """The JSON shape scripts rely on (see the README's command-line section)."""
+    return {
+        "date": reading.date.isoformat(),
+        "total": reading.total,
+        "pillars": {key: reading.pillars[key] for key in PILLAR_KEYS},
+        "industry_rank": reading.industry_rank,
+        "network_rank": reading.network_rank,
+        "industry_average": reading.industry_average,
+        "network_average": reading.network_average,
+        "industry_pillars": dict(reading.industry_pillars) if reading.industry_pillars else None,
+        "network_pillars": dict(reading.network_pillars) if reading.network_pillars else None,
+        "weekly_change": reading.weekly_change,
+        "source": reading.source,
+    }
 
 
 @dataclass(frozen=True)

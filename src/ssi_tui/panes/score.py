@@ -5,24 +5,36 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Digits, Sparkline, Static
+from textual.widgets import DataTable, Digits, Static
 
 from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY, band_for
 from ssi_tui.core.readings import Reading, change_over
 from ssi_tui.core.tips import tips_for
+from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import bar, signed
+from ssi_tui.widgets.trend_chart import Series, TrendChart
+
+PILLAR_COLOURS = {
+    "brand": "magenta",
+    "people": "green",
+    "insights": "yellow",
+    "relationships": "dodger_blue1",
+}
+CHART_HEIGHT = 12
 
 EMPTY_STATE = """\
 [b]No SSI reading yet.[/b]
 
 1. Open [b]linkedin.com/sales/ssi[/b] in your browser (any LinkedIn member can).
 2. Select the whole page ([b]Ctrl+A[/b]) and copy it ([b]Ctrl+C[/b]).
-3. Save it in a file and run [b]ssi-tui ssi paste FILE[/b], or pipe it:
-   [b]ssi-tui ssi paste -[/b]  — or type the numbers: [b]ssi-tui ssi add --help[/b].
+3. Press [b]p[/b] here and paste it — or type the numbers with [b]a[/b].
+   From the shell: [b]ssi-tui ssi paste FILE[/b] or [b]ssi-tui ssi add --help[/b].
 
 Record a reading every week or so: LinkedIn keeps no history, ssi-tui does."""
 
@@ -122,8 +134,35 @@ def advice(view: ScoreView, latest: Reading) -> Text:
     return text
 
 
+def charts(view: ScoreView) -> tuple[TrendChart, TrendChart]:
+    """The total against the target, and the four pillars on a range that spreads them."""
+    history = view.readings
+    total = Series("Total", [(r.date, r.total) for r in history], "cyan")
+    pillar_series = [
+        Series(p.short, [(r.date, r.pillars[p.key]) for r in history], PILLAR_COLOURS[p.key])
+        for p in PILLARS
+    ]
+    values = [value for series in pillar_series for _, value in series.points]
+    low = max(0.0, (min(values) // 5) * 5)
+    high = min(PILLAR_MAX, (max(values) // 5 + 1) * 5)
+    return (
+        TrendChart([total], low=0, high=100, height=CHART_HEIGHT, target=view.target, title="SSI"),
+        TrendChart(pillar_series, low=low, high=high, height=CHART_HEIGHT, title="Pillars"),
+    )
+
+
 class ScorePane(VerticalScroll):
     """The latest official reading, its band and target, pillars, peers and next steps."""
+
+    BINDINGS = [
+        Binding("p", "paste", "Paste SSI", id="score.paste", tooltip="Paste the SSI page"),
+        Binding("a", "add", "Add reading", id="score.add", tooltip="Type a reading"),
+        Binding("t", "target", "Target", id="score.target", tooltip="Change your target SSI"),
+        Binding("e", "edit", "Edit", id="score.edit", tooltip="Correct the selected reading"),
+        Binding(
+            "d,delete", "delete", "Delete", id="score.delete", tooltip="Delete the selected reading"
+        ),
+    ]
 
     view: reactive[ScoreView | None] = reactive(None, recompose=True)
 
@@ -141,8 +180,114 @@ class ScorePane(VerticalScroll):
             yield Static(peers(latest), id="score-peers")
         yield Static(PillarTable(view.readings), id="score-pillars")
         yield Static(advice(view, latest), id="score-advice")
-        yield Static(
-            f"Trend of the total over {len(view.readings)} readings",
-            classes="caption",
-        )
-        yield Sparkline([reading.total for reading in view.readings], id="score-trend")
+        if len(view.readings) > 1:
+            total_chart, pillar_chart = charts(view)
+            with Horizontal(id="score-charts"):
+                yield Static(total_chart, id="score-trend")
+                yield Static(pillar_chart, id="score-pillar-trend")
+        else:
+            yield Static(
+                "The trend chart appears with your second reading: paste the SSI page again "
+                "in a few days.",
+                classes="caption",
+            )
+        yield Static("History (e edits, d deletes the selected reading)", classes="caption")
+        yield self._history_table(view)
+
+    def _history_table(self, view: ScoreView) -> DataTable[str]:
+        table: DataTable[str] = DataTable(id="score-history", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Date", "Total", *(p.short for p in PILLARS), "Industry", "Network")
+        for reading in reversed(view.readings):
+            table.add_row(
+                reading.date.isoformat(),
+                f"{reading.total:g}",
+                *(f"{reading.pillars[p.key]:.2f}" for p in PILLARS),
+                f"Top {reading.industry_rank}%" if reading.industry_rank else "—",
+                f"Top {reading.network_rank}%" if reading.network_rank else "—",
+                key=reading.date.isoformat(),
+            )
+        return table
+
+    def selected_reading(self) -> Reading | None:
+        """The reading under the history table's cursor (the latest when there is no table)."""
+        if self.view is None or not self.view.readings:
+            return None
+        tables = self.query("#score-history").results(DataTable)
+        table = next(tables, None)
+        if table is None or table.row_count == 0:
+            return self.view.latest
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((r for r in self.view.readings if r.date.isoformat() == key), None)
+
+    def _save_after_confirming(
+        self, reading: Reading | None, editing: Reading | None = None
+    ) -> None:
+        """Ask before replacing a reading of the same day (unless correcting that very one)."""
+        if reading is None or self.view is None:
+            return
+        clash = any(r.date == reading.date for r in self.view.readings)
+        previous = editing.date if editing is not None else None
+        if not clash or previous == reading.date:
+            self.post_message(SaveReading(reading, replace=clash, previous=previous))
+            return
+        from ssi_tui.screens.confirm import ConfirmScreen
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.post_message(SaveReading(reading, replace=True, previous=previous))
+
+        question = f"A reading for {reading.date.isoformat()} is already saved. Replace it?"
+        self.app.push_screen(ConfirmScreen(question, yes="Replace"), answered)
+
+    def action_paste(self, text: str = "") -> None:
+        from ssi_tui.screens.paste_reading import PasteReadingScreen
+
+        if self.view is not None:
+            self.app.push_screen(
+                PasteReadingScreen(self.view.today, text), self._save_after_confirming
+            )
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasting the SSI page straight onto the pane opens it for checking."""
+        event.stop()
+        self.action_paste(event.text)
+
+    def action_add(self) -> None:
+        from ssi_tui.screens.reading_form import ReadingFormScreen
+
+        if self.view is not None:
+            self.app.push_screen(ReadingFormScreen(self.view.today), self._save_after_confirming)
+
+    def action_edit(self) -> None:
+        from ssi_tui.screens.reading_form import ReadingFormScreen
+
+        selected = self.selected_reading()
+        if self.view is not None and selected is not None:
+            self.app.push_screen(
+                ReadingFormScreen(self.view.today, selected),
+                lambda reading: self._save_after_confirming(reading, editing=selected),
+            )
+
+    def action_delete(self) -> None:
+        from ssi_tui.screens.confirm import ConfirmScreen
+
+        selected = self.selected_reading()
+        if selected is None:
+            return
+
+        def answered(delete: bool | None) -> None:
+            if delete:
+                self.post_message(DeleteReading(selected.date))
+
+        question = f"Delete the reading of {selected.date.isoformat()} ({selected.total:g})?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
+
+    def action_target(self) -> None:
+        from ssi_tui.screens.target import TargetScreen
+
+        def chosen(target: int | None) -> None:
+            if target is not None:
+                self.post_message(SetTarget(target))
+
+        if self.view is not None:
+            self.app.push_screen(TargetScreen(self.view.target), chosen)

@@ -1,0 +1,202 @@
+"""`ssi-tui ssi …`: record, paste, list and delete official SSI readings; set the target."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from ssi_tui.commands.common import (
+    DECIMAL,
+    ISO_DATE,
+    database,
+    emit_json,
+    read_text_input,
+    refuse,
+    today,
+)
+from ssi_tui.core.domain import PILLARS, band_for
+from ssi_tui.core.readings import (
+    Reading,
+    ReadingError,
+    build_reading,
+    reading_as_json,
+    reading_from_parsed,
+)
+from ssi_tui.core.ssi_paste import SsiParseError, parse_ssi
+from ssi_tui.core.text import strip_control
+from ssi_tui.store import readings, settings
+
+
+def describe(reading: Reading) -> str:
+    """A reading as the few lines a person checks before saving it."""
+    band = band_for(reading.total)
+    lines = [
+        f"Date      {reading.date.isoformat()}",
+        f"Total     {reading.total:g} of 100 ({band.name})",
+    ]
+    lines += [f"  {reading.pillars[p.key]:6.2f}  {p.label}" for p in PILLARS]
+    for name, rank, average in (
+        ("Industry", reading.industry_rank, reading.industry_average),
+        ("Network", reading.network_rank, reading.network_average),
+    ):
+        if rank is not None or average is not None:
+            top = f"Top {rank}%" if rank is not None else "rank unknown"
+            mean = f", average SSI {average:g}" if average is not None else ""
+            lines.append(f"{name:<9} {top}{mean}")
+    if reading.weekly_change:
+        lines.append(f"LinkedIn  {strip_control(reading.weekly_change)}")
+    return "\n".join(lines)
+
+
+def save(ctx: click.Context, reading: Reading, replace: bool) -> None:
+    db = database(ctx)
+    try:
+        readings.save_reading(db, reading, replace=replace)
+    except readings.ReadingExists:
+        refuse(
+            f"A reading for {reading.date.isoformat()} is already saved; "
+            "add --replace to replace it."
+        )
+
+
+@click.group()
+def ssi() -> None:
+    """Official SSI readings from linkedin.com/sales/ssi (one per day)."""
+
+
+@ssi.command("add")
+@click.option(
+    "--total", type=DECIMAL, help="The total out of 100 (derived from the pillars if left out)."
+)
+@click.option(
+    "--brand", type=DECIMAL, required=True, help="Establish your professional brand (0–25)."
+)
+@click.option("--people", type=DECIMAL, required=True, help="Find the right people (0–25).")
+@click.option("--insights", type=DECIMAL, required=True, help="Engage with insights (0–25).")
+@click.option("--relationships", type=DECIMAL, required=True, help="Build relationships (0–25).")
+@click.option("--industry-rank", type=int, help="Industry SSI rank: the N of Top N%.")
+@click.option("--network-rank", type=int, help="Network SSI rank: the N of Top N%.")
+@click.option("--industry-average", type=DECIMAL, help="Average SSI of people in your industry.")
+@click.option("--network-average", type=DECIMAL, help="Average SSI of people in your network.")
+@click.option("--date", "day", type=ISO_DATE, help="The day of the reading (default: today).")
+@click.option("--replace", is_flag=True, help="Replace the reading already saved for that day.")
+@click.option("--json", "as_json", is_flag=True, help="Print the saved reading as JSON.")
+@click.pass_context
+def add(
+    ctx: click.Context,
+    total: float | None,
+    brand: float,
+    people: float,
+    insights: float,
+    relationships: float,
+    industry_rank: int | None,
+    network_rank: int | None,
+    industry_average: float | None,
+    network_average: float | None,
+    day: date | None,
+    replace: bool,
+    as_json: bool,
+) -> None:
+    """Record a reading typed from the SSI page."""
+    pillars = {
+        "brand": brand,
+        "people": people,
+        "insights": insights,
+        "relationships": relationships,
+    }
+    try:
+        reading = build_reading(
+            day=day or today(),
+            pillars=pillars,
+            total=total,
+            today=today(),
+            industry_rank=industry_rank,
+            network_rank=network_rank,
+            industry_average=industry_average,
+            network_average=network_average,
+            source="cli",
+        )
+    except ReadingError as error:
+        refuse(str(error))
+    save(ctx, reading, replace)
+    if as_json:
+        emit_json(reading_as_json(reading))
+    else:
+        click.echo(f"Saved the reading of {reading.date.isoformat()}: {reading.total:g} of 100.")
+
+
+@ssi.command("paste")
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--date", "day", type=ISO_DATE, help="The day of the reading (default: today).")
+@click.option("--dry-run", is_flag=True, help="Show what was understood and save nothing.")
+@click.option("--replace", is_flag=True, help="Replace the reading already saved for that day.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was understood as JSON.")
+@click.pass_context
+def paste(
+    ctx: click.Context, source: str, day: date | None, dry_run: bool, replace: bool, as_json: bool
+) -> None:
+    """Read the text (or JSON) copied from linkedin.com/sales/ssi.
+
+    In the browser: Ctrl+A, Ctrl+C on the SSI page, then paste into a file or pipe it in.
+    """
+    text = read_text_input(source, "the SSI page")
+    try:
+        reading = reading_from_parsed(parse_ssi(text), day or today(), today())
+    except (SsiParseError, ReadingError) as error:
+        refuse(str(error))
+    if not dry_run:
+        save(ctx, reading, replace)
+    if as_json:
+        emit_json({**reading_as_json(reading), "saved": not dry_run})
+        return
+    click.echo("Understood:")
+    click.echo(describe(reading))
+    click.echo("Dry run: nothing saved." if dry_run else f"Saved the reading of {reading.date}.")
+
+
+@ssi.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the readings as JSON.")
+@click.pass_context
+def list_readings(ctx: click.Context, as_json: bool) -> None:
+    """Every reading, oldest first."""
+    history = readings.list_readings(database(ctx))
+    if as_json:
+        emit_json([reading_as_json(reading) for reading in history])
+        return
+    if not history:
+        click.echo("No readings yet: copy linkedin.com/sales/ssi and run 'ssi-tui ssi paste FILE'.")
+        return
+    pillar_heads = "".join(f"{p.short[:6]:>7}" for p in PILLARS)
+    click.echo(f"{'Date':<10}  {'Total':>5}{pillar_heads}  {'Industry':>8}  {'Network':>8}")
+    for reading in history:
+        values = "".join(f"{reading.pillars[p.key]:7.2f}" for p in PILLARS)
+        ranks = "".join(
+            f"  {f'Top {rank}%' if rank else '—':>8}"
+            for rank in (reading.industry_rank, reading.network_rank)
+        )
+        click.echo(f"{reading.date}  {reading.total:5g}{values}{ranks}")
+
+
+@ssi.command("delete")
+@click.argument("day", type=ISO_DATE, metavar="YYYY-MM-DD")
+@click.pass_context
+def delete(ctx: click.Context, day: date) -> None:
+    """Delete the reading of one day."""
+    if not readings.delete_reading(database(ctx), day):
+        refuse(f"There is no reading for {day.isoformat()}.")
+    click.echo(f"Deleted the reading of {day.isoformat()}.")
+
+
+@ssi.command("target")
+@click.argument("value", type=int, required=False)
+@click.pass_context
+def target(ctx: click.Context, value: int | None) -> None:
+    """Show or set the SSI you aim for (75 unless changed; LinkedIn calls 75+ the aim)."""
+    db = database(ctx)
+    if value is not None:
+        try:
+            settings.set_target(db, value)
+        except ValueError as error:
+            refuse(str(error))
+    click.echo(f"Target SSI: {settings.get_target(db)}")

@@ -1,0 +1,34 @@
+"""Messages that panes send up to the app, which alone writes to the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.message import Message
+
+from ssi_tui.core.readings import Reading
+
+
+@dataclass
+class SaveReading(Message):
+    """Save an official reading; `replace` is True once the user agreed to overwrite."""
+
+    reading: Reading
+    replace: bool
+    previous: date | None = None
+    """The date of the reading being corrected, which moves if the date changed."""
+
+
+@dataclass
+class DeleteReading(Message):
+    """Delete the reading of one day (the user already confirmed)."""
+
+    day: date
+
+
+@dataclass
+class SetTarget(Message):
+    """Change the target SSI."""
+
+    target: int

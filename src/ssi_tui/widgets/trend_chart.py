@@ -1,0 +1,135 @@
+"""A small line chart drawn with Braille dots: no plotting library, nothing to load.
+
+Each terminal cell holds a 2×4 grid of dots, so a 40×10 chart has 80×40 points of resolution:
+enough to see a trend, a dip and the distance to a target line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+
+BRAILLE_BASE = 0x2800
+DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
+"""Bit of each dot by (row 0–3, column 0–1) inside one Braille cell."""
+AXIS_WIDTH = 5
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    points: Sequence[tuple[date, float]]
+    colour: str
+
+
+class BrailleCanvas:
+    """A grid of Braille cells; each cell remembers the colour of the last series drawn in it."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.bits = [[0] * width for _ in range(height)]
+        self.colours: list[list[str | None]] = [[None] * width for _ in range(height)]
+
+    def plot(self, x: int, y: int, colour: str) -> None:
+        """Set the dot at (x, y) in dot coordinates, y growing downwards."""
+        if 0 <= x < self.width * 2 and 0 <= y < self.height * 4:
+            row, column = divmod(y, 4)[0], x // 2
+            self.bits[row][column] |= DOT_BITS[y % 4][x % 2]
+            self.colours[row][column] = colour
+
+    def line(self, start: tuple[int, int], end: tuple[int, int], colour: str) -> None:
+        """Bresenham's line between two dots."""
+        (x0, y0), (x1, y1) = start, end
+        dx, dy = abs(x1 - x0), -abs(y1 - y0)
+        step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+        error = dx + dy
+        while True:
+            self.plot(x0, y0, colour)
+            if (x0, y0) == (x1, y1):
+                return
+            doubled = 2 * error
+            if doubled >= dy:
+                error, x0 = error + dy, x0 + step_x
+            if doubled <= dx:
+                error, y0 = error + dx, y0 + step_y
+
+    def row_text(self, row: int) -> Text:
+        text = Text()
+        for bits, colour in zip(self.bits[row], self.colours[row], strict=True):
+            text.append(chr(BRAILLE_BASE + bits) if bits else " ", style=colour or "")
+        return text
+
+
+class TrendChart:
+    """A Rich renderable: series over dates on a fixed y range, with an optional target line."""
+
+    def __init__(
+        self,
+        series: Sequence[Series],
+        *,
+        low: float,
+        high: float,
+        height: int,
+        target: float | None = None,
+        title: str = "",
+    ) -> None:
+        self.series, self.low, self.high = series, low, high
+        self.height, self.target, self.title = height, target, title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(10, options.max_width - AXIS_WIDTH)
+        plot_rows = max(3, self.height - 3)
+        canvas = BrailleCanvas(width, plot_rows)
+        dates = [day for series in self.series for day, _ in series.points]
+        first, last = (min(dates), max(dates)) if dates else (date.today(), date.today())
+        span = max((last - first).days, 1)
+
+        def to_dot(day: date, value: float) -> tuple[int, int]:
+            x = round((day - first).days / span * (width * 2 - 1))
+            share = (min(max(value, self.low), self.high) - self.low) / (self.high - self.low)
+            return x, round((1 - share) * (plot_rows * 4 - 1))
+
+        if self.target is not None:
+            _, target_y = to_dot(first, self.target)
+            for x in range(0, width * 2, 3):
+                canvas.plot(x, target_y, "dim yellow")
+        for series in self.series:
+            dots = [to_dot(day, value) for day, value in series.points]
+            for start, end in pairwise(dots):
+                canvas.line(start, end, series.colour)
+            if len(dots) == 1:
+                canvas.plot(*dots[0], series.colour)
+        yield self._legend(options.max_width)
+        for row in range(plot_rows):
+            line = self._axis_label(row, plot_rows)
+            line.append_text(canvas.row_text(row))
+            yield line
+        left, right = first.strftime("%b %Y"), last.strftime("%b %Y")
+        gap = max(1, width - len(left) - len(right))
+        yield Text(" " * AXIS_WIDTH + left + " " * gap + right, style="dim")
+
+    def _legend(self, width: int) -> Text:
+        legend = Text(self.title, style="bold")
+        for series in self.series:
+            legend.append("  ● ", style=series.colour)
+            legend.append(series.name)
+        if self.target is not None:
+            legend.append("  ┄ ", style="yellow")
+            legend.append(f"target {self.target:g}")
+        legend.truncate(width, overflow="ellipsis")
+        return legend
+
+    def _axis_label(self, row: int, rows: int) -> Text:
+        label = ""
+        if row == 0:
+            label = f"{self.high:g}"
+        elif row == rows - 1:
+            label = f"{self.low:g}"
+        elif row == rows // 2:
+            label = f"{(self.high + self.low) / 2:g}"
+        return Text(f"{label:>{AXIS_WIDTH - 1}}┤", style="dim")
