@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +51,25 @@ def test_python_dash_m_help_runs_and_stays_light() -> None:
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert _heavy(imported) == set()
     assert "textual" not in imported
+
+
+def test_the_quick_log_path_loads_neither_textual_nor_the_heavy_libraries(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "SSI_TUI_DB": str(tmp_path / "quick.db")}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ssi_tui", "log", "comment", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "Logged comment ×2" in result.stdout
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert _heavy(imported) == set()
+    assert "textual" not in imported and "rich" not in imported
 
 
 @pytest.mark.parametrize("module", ["ssi_tui.app"])

@@ -14,12 +14,12 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ssi_tui import __version__
 from ssi_tui.core import clock
-from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
+from ssi_tui.messages import DeleteReading, LogActivity, SaveReading, SetTarget, ShowJournalDay
 from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import readings, settings, views
+from ssi_tui.store import journal, readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -44,6 +44,8 @@ class SsiApp(App[None]):
             )
             for number, (key, title, why) in enumerate(PANES, start=1)
         ),
+        Binding("ctrl+right", "cycle_pane(1)", "Next pane", id="pane.next", show=False),
+        Binding("ctrl+left", "cycle_pane(-1)", "Previous pane", id="pane.previous", show=False),
         Binding("f5,ctrl+r", "reload", "Reload", id="app.reload", tooltip="Re-read the database"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Keys and panes"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave ssi-tui"),
@@ -54,6 +56,7 @@ class SsiApp(App[None]):
         self.db_path = db_path
         self.db = open_database(db_path)
         self.today = today or clock.today()
+        self.journal_day = self.today
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
 
@@ -84,7 +87,9 @@ class SsiApp(App[None]):
     def refresh_views(self) -> None:
         """Read what every pane shows from the database and hand it over."""
         self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
-        self.query_one(JournalPane).view = views.load_journal_view(self.db, self.today)
+        self.query_one(JournalPane).view = views.load_journal_view(
+            self.db, self.today, self.journal_day
+        )
         self.query_one(PostsPane).view = views.load_posts_view(self.db)
 
     @on(SaveReading)
@@ -107,6 +112,24 @@ class SsiApp(App[None]):
         self.refresh_views()
         self.notify(f"Deleted the reading of {message.day.isoformat()}.")
 
+    @on(LogActivity)
+    def _log_activity(self, message: LogActivity) -> None:
+        day, activity = message.day, message.activity
+        if message.count is not None:
+            imported = journal.other_sources_count(self.db, day, activity)
+            journal.set_manual(self.db, day, activity, max(0, message.count - imported))
+        elif message.delta:
+            journal.add_manual(self.db, day, activity, message.delta)
+        if message.note is not None:
+            count = journal.manual_count(self.db, day, activity)
+            journal.set_manual(self.db, day, activity, count, message.note or None)
+        self.refresh_views()
+
+    @on(ShowJournalDay)
+    def _show_journal_day(self, message: ShowJournalDay) -> None:
+        self.journal_day = message.day
+        self.refresh_views()
+
     @on(SetTarget)
     def _set_target(self, message: SetTarget) -> None:
         settings.set_target(self.db, message.target)
@@ -125,6 +148,11 @@ class SsiApp(App[None]):
 
     def action_show_pane(self, pane: str) -> None:
         self.query_one("#panes", TabbedContent).active = pane
+
+    def action_cycle_pane(self, step: int) -> None:
+        keys = [key for key, _, _ in PANES]
+        current = keys.index(self.query_one("#panes", TabbedContent).active)
+        self.action_show_pane(keys[(current + step) % len(keys)])
 
     def action_reload(self) -> None:
         self.refresh_views()

@@ -32,3 +32,21 @@ class SetTarget(Message):
     """Change the target SSI."""
 
     target: int
+
+
+@dataclass
+class LogActivity(Message):
+    """Change the hand-logged count of an activity on a day: add `delta` or set `count`."""
+
+    day: date
+    activity: str
+    delta: int = 0
+    count: int | None = None
+    note: str | None = None
+
+
+@dataclass
+class ShowJournalDay(Message):
+    """Show another day on the journal card."""
+
+    day: date

@@ -24,6 +24,12 @@ async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
         for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
             await pilot.press(key)
             assert tabs.active == pane
+            if pane == "journal":
+                await pilot.press("escape")  # on the journal card digits are counts
+        await pilot.press("ctrl+right", "ctrl+right")
+        assert tabs.active == "posts"
+        await pilot.press("ctrl+left", "ctrl+left", "ctrl+left")
+        assert tabs.active == "drafts", "cycling wraps around"
 
 
 async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:

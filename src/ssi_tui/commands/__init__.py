@@ -7,6 +7,8 @@ import click
 
 def register_commands(group: click.Group) -> None:
     """Attach every subcommand to the root group."""
+    from ssi_tui.commands.journal import activity_group, log, show_journal, targets
     from ssi_tui.commands.ssi import ssi
 
-    group.add_command(ssi)
+    for command in (ssi, log, show_journal, activity_group, targets):
+        group.add_command(command)

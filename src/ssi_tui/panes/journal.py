@@ -1,47 +1,42 @@
-"""The Journal pane: today's activity, this week's targets, the streak and recent days."""
+"""The Journal pane: log a day in a few keys, see the week against targets and the streaks."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from datetime import timedelta
 
-from rich.table import Table
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from ssi_tui.core.domain import PILLARS
+from ssi_tui.core.domain import PILLARS, PILLARS_BY_KEY
+from ssi_tui.messages import LogActivity, ShowJournalDay
 from ssi_tui.store.views import JournalView
 from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
 
-
-def week_table(view: JournalView) -> Table:
-    """Every activity by pillar: today's count and the week's progress against its target."""
-    table = Table(box=None, expand=True, pad_edge=False, header_style="bold")
-    table.add_column("Activity", ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column("Today", justify="right", width=5)
-    table.add_column("Week", justify="right", width=7)
-    table.add_column("", width=12, no_wrap=True)
-    by_pillar = defaultdict(list)
-    for activity in view.activity_types:
-        by_pillar[activity.pillar].append(activity)
-    for pillar in PILLARS:
-        table.add_row(Text(pillar.label, style="bold underline"))
-        for activity in by_pillar[pillar.key]:
-            done = view.week_counts.get(activity.key, 0)
-            target = view.weekly_targets.get(activity.key)
-            week = f"{done}/{target}" if target else str(done)
-            progress = (
-                bar(done, target, 12, "green" if done >= target else "bold") if target else ""
-            )
-            today = view.today_counts.get(activity.key, 0)
-            table.add_row(literal(f"  {activity.label}"), str(today or "·"), week, progress)
-    return table
+TYPING_PAUSE_SECONDS = 1.5
+"""Digits typed within this pause make one number (1 then 2 sets 12)."""
+HINT = "↑↓ pick  + − count  0-9 set  n note  [ ] day  t today  Esc leave"
 
 
-def left_this_week(view: JournalView) -> Text:
+def heading(view: JournalView) -> Text:
+    text = Text()
+    text.append(view.day.strftime("%A %d %B %Y"), style="bold")
+    if view.day == view.today:
+        text.append(" (today)", style="dim")
+    text.append("   Streak ", style="bold")
+    text.append(f"{view.streak} day{'s' if view.streak != 1 else ''}")
+    text.append("   " + HINT, style="dim")
+    return text
+
+
+def side_panel(view: JournalView) -> Text:
+    """What is left this week, and the streak per pillar."""
     labels = {activity.key: activity.label for activity in view.activity_types}
     text = Text("What's left this week\n", style="bold")
     remaining = {
@@ -53,43 +48,166 @@ def left_this_week(view: JournalView) -> Text:
         text.append("Every weekly target is met. ✓\n", style="green")
     for key, left in sorted(remaining.items(), key=lambda item: -item[1]):
         text.append(f" • {left} × {labels.get(key, key)}\n")
+    text.append("\nStreaks by pillar\n", style="bold")
+    for pillar in PILLARS:
+        days = view.pillar_streaks.get(pillar.key, 0)
+        text.append(f" {pillar.short:<14}{days:>3} day{'s' if days != 1 else ''}\n")
     return text
 
 
-class JournalPane(VerticalScroll):
-    """What the user did: today, this week against targets, and the last two weeks."""
+class JournalPane(Vertical):
+    """Keyboard-first logging for one day, with the week's targets beside it."""
 
-    view: reactive[JournalView | None] = reactive(None, recompose=True)
+    BINDINGS = [
+        Binding("plus,equals_sign", "change(1)", "+1", id="journal.add", tooltip="One more"),
+        Binding("minus", "change(-1)", "−1", id="journal.remove", tooltip="One fewer"),
+        Binding("n", "note", "Note", id="journal.note", tooltip="Note for this activity"),
+        Binding("left_square_bracket", "move_day(-1)", "Prev day", id="journal.previous_day"),
+        Binding("right_square_bracket", "move_day(1)", "Next day", id="journal.next_day"),
+        Binding("t", "today", "Today", id="journal.today", tooltip="Back to today"),
+        Binding("escape", "leave", "Leave card", id="journal.leave", show=False),
+    ]
+
+    view: reactive[JournalView | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._typed = ""
+        self._typing_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        view = self.view
+        yield Static(id="journal-head")
+        with Horizontal(id="journal-body"):
+            card: DataTable[Text | str] = DataTable(id="journal-card", cursor_type="row")
+            card.add_column("Activity", key="activity", width=25)
+            card.add_column("Pillar", key="pillar", width=8)
+            card.add_column("Day", key="day", width=4)
+            card.add_column("Week", key="week", width=7)
+            card.add_column("", key="bar", width=10)
+            yield card
+            yield Static(id="journal-side")
+        yield Static("Last 14 days", classes="caption")
+        recent: DataTable[Text | str] = DataTable(id="journal-recent", cursor_type="row")
+        recent.add_columns("Date", "Activity", "Count", "Note")
+        yield recent
+
+    def focus(self, scroll_visible: bool = True) -> JournalPane:
+        self.query_one("#journal-card", DataTable).focus(scroll_visible)
+        return self
+
+    def watch_view(self, view: JournalView | None) -> None:
         if view is None:
             return
-        streak = f"{view.streak} day{'s' if view.streak != 1 else ''}"
-        yield Static(
-            Text.assemble(
-                ("Today ", "bold"),
-                view.today.strftime("%A %d %B %Y"),
-                ("   Streak ", "bold"),
-                streak,
-                ("   (log from the shell: ssi-tui log comment 2)", "dim"),
-            ),
-            id="journal-head",
-        )
-        with Horizontal(id="journal-body"):
-            yield Static(week_table(view), id="journal-week")
-            yield Static(left_this_week(view), id="journal-left")
-        table: DataTable[str | Text] = DataTable(
-            id="journal-recent", cursor_type="row", zebra_stripes=True
-        )
-        table.add_columns("Date", "Activity", "Count", "Note")
+        self.query_one("#journal-head", Static).update(heading(view))
+        self.query_one("#journal-side", Static).update(side_panel(view))
+        self._fill_card(view)
+        self._fill_recent(view)
+
+    def _card_cells(self, view: JournalView, key: str, label: str) -> dict[str, Text | str]:
+        done = view.week_counts.get(key, 0)
+        target = view.weekly_targets.get(key)
+        count = view.day_counts.get(key, 0)
+        noted = " ✎" if view.day_notes.get(key) else ""
+        return {
+            "activity": literal(label + noted),
+            "day": Text(str(count) if count else "·", justify="right"),
+            "week": Text(f"{done}/{target}" if target else str(done), justify="right"),
+            "bar": bar(done, target, 10, "green" if done >= target else "bold") if target else "",
+        }
+
+    def _fill_card(self, view: JournalView) -> None:
+        """Update the card in place, so the cursor stays where the user left it."""
+        card: DataTable[Text | str] = self.query_one("#journal-card", DataTable)
+        order = {pillar.key: index for index, pillar in enumerate(PILLARS)}
+        activities = sorted(view.activity_types, key=lambda a: order[a.pillar])
+        if [row.value for row in card.rows] != [a.key for a in activities]:
+            card.clear()
+            for activity in activities:
+                cells = self._card_cells(view, activity.key, activity.label)
+                pillar = PILLARS_BY_KEY[activity.pillar].short[:8]
+                card.add_row(
+                    cells["activity"],
+                    pillar,
+                    cells["day"],
+                    cells["week"],
+                    cells["bar"],
+                    key=activity.key,
+                )
+            return
+        for activity in activities:
+            for column, value in self._card_cells(view, activity.key, activity.label).items():
+                card.update_cell(activity.key, column, value)
+
+    def _fill_recent(self, view: JournalView) -> None:
+        recent: DataTable[Text | str] = self.query_one("#journal-recent", DataTable)
+        recent.clear()
         labels = {activity.key: activity.label for activity in view.activity_types}
         for entry in reversed(view.recent):
-            table.add_row(
+            recent.add_row(
                 entry.date.isoformat(),
                 literal(labels.get(entry.activity, entry.activity)),
                 str(entry.count),
                 literal(entry.note or ""),
             )
-        yield Static("Last 14 days", classes="caption")
-        yield table
+
+    def selected_activity(self) -> str | None:
+        card: DataTable[Text | str] = self.query_one("#journal-card", DataTable)
+        if card.row_count == 0:
+            return None
+        return card.coordinate_to_cell_key(card.cursor_coordinate).row_key.value
+
+    def action_change(self, delta: int) -> None:
+        activity = self.selected_activity()
+        if self.view is not None and activity is not None:
+            self.post_message(LogActivity(self.view.day, activity, delta=delta))
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits set the selected activity's count for the day (typed digits combine)."""
+        key = event.character
+        if not key or not key.isdigit() or self.view is None:
+            return
+        activity = self.selected_activity()
+        if activity is None:
+            return
+        event.stop()
+        self._typed = (self._typed + key)[-4:]
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+        self._typing_timer = self.set_timer(TYPING_PAUSE_SECONDS, self._end_typing)
+        self.post_message(LogActivity(self.view.day, activity, count=int(self._typed)))
+
+    def _end_typing(self) -> None:
+        self._typed = ""
+
+    @on(DataTable.RowHighlighted, "#journal-card")
+    def _new_row(self) -> None:
+        self._end_typing()
+
+    def action_note(self) -> None:
+        from ssi_tui.screens.note import NoteScreen
+
+        activity = self.selected_activity()
+        view = self.view
+        if view is None or activity is None:
+            return
+
+        def noted(note: str | None) -> None:
+            if note is not None:
+                self.post_message(LogActivity(view.day, activity, note=note))
+
+        label = next(a.label for a in view.activity_types if a.key == activity)
+        current = view.day_notes.get(activity, "")
+        self.app.push_screen(NoteScreen(f"{label} on {view.day.isoformat()}", current), noted)
+
+    def action_move_day(self, days: int) -> None:
+        if self.view is not None:
+            day = min(self.view.day + timedelta(days=days), self.view.today)
+            self.post_message(ShowJournalDay(day))
+
+    def action_leave(self) -> None:
+        """Hand the keyboard back to the tab bar, where digits switch panes again."""
+        self.app.query_one("#panes Tabs").focus()
+
+    def action_today(self) -> None:
+        if self.view is not None:
+            self.post_message(ShowJournalDay(self.view.today))

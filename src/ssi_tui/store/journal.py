@@ -30,6 +30,24 @@ def activity_types(db: Database) -> list[ActivityType]:
     ]
 
 
+def add_activity_type(db: Database, key: str, pillar: str, label: str) -> ActivityType:
+    """Add the user's own activity type, feeding one pillar."""
+    from ssi_tui.core.domain import PILLAR_KEYS
+
+    cleaned = "_".join(key.strip().lower().replace("-", " ").split())
+    if not cleaned.replace("_", "").isalnum():
+        raise ValueError(f"An activity key uses letters, digits and underscores, not {key!r}.")
+    if pillar not in PILLAR_KEYS:
+        raise ValueError(f"The pillar must be one of {', '.join(PILLAR_KEYS)}, not {pillar!r}.")
+    if db.execute("SELECT 1 FROM activity_types WHERE key = ?", [cleaned]).fetchone():
+        raise ValueError(f"The activity {cleaned!r} already exists.")
+    activity = ActivityType(cleaned, pillar, label.strip() or cleaned.replace("_", " "), True)
+    db.table("activity_types").insert(
+        {"key": activity.key, "pillar": pillar, "label": activity.label, "user_defined": 1}
+    )
+    return activity
+
+
 def upsert_entries(db: Database, rows: Iterable[dict[str, Any]], source: str) -> int:
     """Write journal rows (date, activity, count[, note]) for one source, replacing counts.
 
@@ -40,6 +58,50 @@ def upsert_entries(db: Database, rows: Iterable[dict[str, Any]], source: str) ->
     with db.atomic():
         db.table("journal").upsert_all(records, pk=("date", "activity", "source"))
     return len(records)
+
+
+MANUAL = "manual"
+"""The source of what the user logs by hand; imports write under their own source."""
+
+
+def manual_count(db: Database, day: date, activity: str) -> int:
+    row = db.execute(
+        "SELECT count FROM journal WHERE date = ? AND activity = ? AND source = ?",
+        [day.isoformat(), activity, MANUAL],
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def other_sources_count(db: Database, day: date, activity: str) -> int:
+    """What imports recorded for that day and activity (the user cannot lower it by hand)."""
+    row = db.execute(
+        "SELECT COALESCE(SUM(count), 0) FROM journal "
+        "WHERE date = ? AND activity = ? AND source != ?",
+        [day.isoformat(), activity, MANUAL],
+    ).fetchone()
+    return int(row[0])
+
+
+def set_manual(db: Database, day: date, activity: str, count: int, note: str | None = None) -> None:
+    """Set the hand-logged count (and optionally the note) of one activity on one day."""
+    if count < 0:
+        raise ValueError(f"A count cannot be negative ({count}).")
+    with db.atomic():
+        existing = db.execute(
+            "SELECT note FROM journal WHERE date = ? AND activity = ? AND source = ?",
+            [day.isoformat(), activity, MANUAL],
+        ).fetchone()
+        kept_note = note if note is not None else (existing[0] if existing else None)
+        record = {"date": day.isoformat(), "activity": activity, "count": count, "note": kept_note}
+        upsert_entries(db, [record], MANUAL)
+
+
+def add_manual(db: Database, day: date, activity: str, delta: int, note: str | None = None) -> int:
+    """Add `delta` (may be negative) to the hand-logged count, never below zero; returns it."""
+    with db.atomic():
+        count = max(0, manual_count(db, day, activity) + delta)
+        set_manual(db, day, activity, count, note)
+    return count
 
 
 def entries(db: Database, since: date | None = None) -> list[JournalEntry]:
@@ -63,7 +125,7 @@ def counts_between(db: Database, start: date, end: date) -> dict[str, int]:
     """Total count per activity from `start` to `end` inclusive."""
     sql = """
         SELECT activity, SUM(count) AS count FROM journal
-        WHERE date BETWEEN ? AND ? GROUP BY activity
+        WHERE date BETWEEN ? AND ? GROUP BY activity HAVING SUM(count) > 0
     """
     return {
         row["activity"]: row["count"] for row in db.query(sql, [start.isoformat(), end.isoformat()])
@@ -80,3 +142,22 @@ def daily_totals(db: Database, start: date, end: date) -> dict[date, int]:
         date.fromisoformat(row["date"]): row["count"]
         for row in db.query(sql, [start.isoformat(), end.isoformat()])
     }
+
+
+def active_pillars_by_day(db: Database, start: date, end: date) -> dict[date, set[str]]:
+    """Which pillars saw any activity on each day (for per-pillar streaks)."""
+    sql = """
+        SELECT j.date AS date, t.pillar AS pillar FROM journal j
+        JOIN activity_types t ON t.key = j.activity
+        WHERE j.date BETWEEN ? AND ? GROUP BY j.date, t.pillar HAVING SUM(j.count) > 0
+    """
+    days: dict[date, set[str]] = {}
+    for row in db.query(sql, [start.isoformat(), end.isoformat()]):
+        days.setdefault(date.fromisoformat(row["date"]), set()).add(row["pillar"])
+    return days
+
+
+def notes_on(db: Database, day: date) -> dict[str, str]:
+    """The user's note per activity on one day."""
+    sql = "SELECT activity, note FROM journal WHERE date = ? AND source = ? AND note IS NOT NULL"
+    return {row["activity"]: row["note"] for row in db.query(sql, [day.isoformat(), MANUAL])}

@@ -28,3 +28,10 @@ def weekly_targets(db: Database) -> dict[str, int]:
         row["activity"]: row["target"]
         for row in db.query("SELECT activity, target FROM weekly_targets WHERE target > 0")
     }
+
+
+def set_weekly_target(db: Database, activity: str, target: int) -> None:
+    """Set how many of an activity the user aims for each week (0 removes the target)."""
+    if target < 0:
+        raise ValueError(f"A weekly target cannot be negative ({target}).")
+    db.table("weekly_targets").upsert({"activity": activity, "target": target}, pk="activity")

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from ssi_tui.core.domain import ActivityType
+from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
 from ssi_tui.store import journal, posts, readings, settings
@@ -34,12 +34,21 @@ class ScoreView:
 @dataclass(frozen=True)
 class JournalView:
     today: date
+    day: date
+    """The day shown on the card (today unless the user moved)."""
     activity_types: list[ActivityType]
-    today_counts: dict[str, int]
+    day_counts: dict[str, int]
+    day_notes: dict[str, str]
     week_counts: dict[str, int]
+    """Counts from the Monday of `day`'s week to `day`."""
     weekly_targets: dict[str, int]
     recent: list[journal.JournalEntry]
     streak: int
+    pillar_streaks: dict[str, int]
+
+    @property
+    def today_counts(self) -> dict[str, int]:
+        return self.day_counts if self.day == self.today else {}
 
 
 @dataclass(frozen=True)
@@ -56,16 +65,28 @@ def load_score_view(db: Database, today: date) -> ScoreView:
     )
 
 
-def load_journal_view(db: Database, today: date, recent_days: int = 14) -> JournalView:
-    active = journal.daily_totals(db, today - timedelta(days=400), today)
+STREAK_LOOKBACK_DAYS = 400
+
+
+def load_journal_view(
+    db: Database, today: date, day: date | None = None, recent_days: int = 14
+) -> JournalView:
+    shown = day or today
+    by_day = journal.active_pillars_by_day(db, today - timedelta(days=STREAK_LOOKBACK_DAYS), today)
     return JournalView(
         today=today,
+        day=shown,
         activity_types=journal.activity_types(db),
-        today_counts=journal.counts_between(db, today, today),
-        week_counts=journal.counts_between(db, week_start(today), today),
+        day_counts=journal.counts_between(db, shown, shown),
+        day_notes=journal.notes_on(db, shown),
+        week_counts=journal.counts_between(db, week_start(shown), shown),
         weekly_targets=settings.weekly_targets(db),
         recent=journal.entries(db, since=today - timedelta(days=recent_days - 1)),
-        streak=current_streak(active, today),
+        streak=current_streak(by_day, today),
+        pillar_streaks={
+            pillar: current_streak((d for d, seen in by_day.items() if pillar in seen), today)
+            for pillar in PILLAR_KEYS
+        },
     )
 
 

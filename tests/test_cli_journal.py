@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from ssi_tui.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_log_adds_accepts_plurals_and_reports_the_week() -> None:
+    assert run("log", "comments", "3")[1].strip() == (
+        "Logged comment ×3 on 2026-06-01 (day: 3; this week 3 of 10)."
+    )
+    assert run("log", "Connection-Requests", "--note", "after the webinar")[0] == 0
+    assert run("log", "replies")[0] == 0
+    assert run("log", "searches", "2", "--date", "2026-05-31")[0] == 0
+    code, out, _ = run("journal", "--json")
+    assert code == 0
+    assert json.loads(out) == [
+        {"date": "2026-05-31", "activity": "search", "count": 2},
+        {"date": "2026-06-01", "activity": "comment", "count": 3},
+        {
+            "date": "2026-06-01",
+            "activity": "connection_request",
+            "count": 1,
+            "note": "after the webinar",
+        },
+        {"date": "2026-06-01", "activity": "reply_received", "count": 1},
+    ]
+    code, out, _ = run("journal", "--since", "2026-06-01", "--json")
+    assert [row["activity"] for row in json.loads(out)] == [
+        "comment",
+        "connection_request",
+        "reply_received",
+    ]
+
+
+def test_set_corrects_a_day_down_to_zero() -> None:
+    run("log", "comment", "5")
+    assert run("log", "comment", "2", "--set")[1].startswith("Set comment ×2 on 2026-06-01")
+    run("log", "comment", "0", "--set")
+    assert json.loads(run("journal", "--json")[1]) == []
+
+
+def test_refusals_are_one_sentence_with_exit_2() -> None:
+    cases = {
+        ("log", "juggling"): "Unknown activity 'juggling'; known activities: article, comment",
+        ("log", "comment", "-1"): "The count must be 0 or more, not -1",
+        ("log", "comment", "2.5"): "The count must be a whole number, not '2.5'.",
+        ("log", "comment", "--date", "2026-06-02"): "The date 2026-06-02 is in the future.",
+        ("log", "comment", "--date", "June"): "'June' is not a date like 2026-06-01",
+        ("journal", "--since", "x"): "'x' is not a date like 2026-06-01",
+        ("targets", "comment"): "Give the weekly target after the activity",
+        ("activity", "add", "webinar", "--pillar", "fun"): "Invalid value for '--pillar'",
+    }
+    for arguments, message in cases.items():
+        code, out, err = run(*arguments)
+        assert code == 2, arguments
+        assert message in err, err
+        assert len(err.strip().splitlines()) == 1 and out == ""
+    assert json.loads(run("journal", "--json")[1]) == []
+
+
+def test_own_activity_types_and_targets() -> None:
+    assert (
+        run("activity", "add", "webinar", "--pillar", "brand", "--label", "Webinar hosted")[
+            1
+        ].strip()
+        == "Added webinar (Establish your professional brand)."
+    )
+    code, _, err = run("activity", "add", "webinar", "--pillar", "brand")
+    assert code == 2 and "already exists" in err
+    assert run("log", "webinars")[0] == 0
+    listed = run("activity", "list")[1]
+    assert "webinar" in listed and "Webinar hosted (yours)" in listed
+    assert run("targets", "webinar", "2")[0] == 0
+    assert "webinar                     1 of 2    this week" in run("targets")[1]

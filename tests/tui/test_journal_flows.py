@@ -1,0 +1,112 @@
+"""Logging a day from the Journal pane with the keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from ssi_tui.app import make_app
+from ssi_tui.panes.journal import JournalPane
+from ssi_tui.screens.note import NoteScreen
+from ssi_tui.store import journal
+from ssi_tui.store.database import open_database
+
+TODAY = date(2026, 6, 1)
+
+
+def counts_on(path: Path, day: date) -> dict[str, int]:
+    database = open_database(path)
+    try:
+        return journal.counts_between(database, day, day)
+    finally:
+        database.close()
+
+
+async def test_plus_minus_and_digits_log_the_selected_activity(db_path: Path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.query_one(JournalPane)
+        assert isinstance(app.focused, DataTable) and app.focused.id == "journal-card"
+        await pilot.press("down", "down")
+        assert pane.selected_activity() == "profile_update"
+        await pilot.press("plus", "plus", "minus", "plus")
+        await pilot.pause()
+        assert counts_on(db_path, TODAY) == {"profile_update": 2}
+        await pilot.press("down", "1", "2")
+        await pilot.pause()
+        assert counts_on(db_path, TODAY) == {"profile_update": 2, "endorsement_received": 12}
+        await pilot.press("0")
+        await pilot.pause(1.7)
+        await pilot.press("3")
+        await pilot.pause()
+        assert counts_on(db_path, TODAY)["endorsement_received"] == 3
+        card = app.query_one("#journal-card", DataTable)
+        assert str(card.get_cell("endorsement_received", "day")) == "3"
+        await pilot.press("minus", "minus", "minus", "minus")
+        await pilot.pause()
+        assert "endorsement_received" not in counts_on(db_path, TODAY)
+
+
+async def test_a_note_is_saved_and_shown_literally(db_path: Path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("plus", "n")
+        assert isinstance(app.screen, NoteScreen)
+        app.screen.query_one("#note-input", Input).value = "Met [bold]Dana[/bold]\x1b[31m"
+        await pilot.press("enter")
+        await pilot.pause()
+        recent = app.query_one("#journal-recent", DataTable)
+        assert recent.row_count == 1
+        note = recent.get_row_at(0)[3]
+        assert str(note) == "Met [bold]Dana[/bold]", "markup kept as text, escape code removed"
+        card = app.query_one("#journal-card", DataTable)
+        assert str(card.get_cell("post", "activity")) == "Post published ✎"
+
+
+async def test_days_can_be_browsed_but_not_into_the_future(db_path: Path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.query_one(JournalPane)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert pane.view is not None and pane.view.day == TODAY
+        await pilot.press("left_square_bracket", "left_square_bracket", "plus")
+        await pilot.pause()
+        assert pane.view.day == date(2026, 5, 30)
+        head = str(app.query_one("#journal-head", Static).render())
+        assert head.startswith("Saturday 30 May 2026")
+        assert counts_on(db_path, date(2026, 5, 30)) == {"post": 1}
+        await pilot.press("t")
+        await pilot.pause()
+        assert pane.view.day == TODAY
+
+
+async def test_streaks_and_whats_left_follow_the_log(db_path: Path) -> None:
+    database = open_database(db_path)
+    for offset, activity in ((1, "comment"), (2, "comment"), (3, "message")):
+        day = date.fromordinal(TODAY.toordinal() - offset)
+        journal.set_manual(database, day, activity, 2)
+    database.close()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.query_one(JournalPane)
+        assert pane.view is not None
+        assert pane.view.streak == 3
+        assert pane.view.pillar_streaks == {
+            "brand": 0,
+            "people": 0,
+            "insights": 2,
+            "relationships": 0,
+        }
+        side = str(app.query_one("#journal-side", Static).render())
+        assert "• 10 × Comment" in side, "Monday: the week starts empty"
