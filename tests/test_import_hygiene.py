@@ -77,3 +77,43 @@ def test_importing_the_app_loads_no_heavy_library(module: str) -> None:
     modules = _modules_after(f"import {module}")
     assert "textual.app" in modules
     assert _heavy(modules) == set()
+
+
+FIRST_PAINT_PROBE = """
+import asyncio, sys
+from datetime import date
+from pathlib import Path
+from ssi_tui.app import make_app
+from ssi_tui.store.database import open_database
+from ssi_tui.store.demo import write_demo
+
+path = Path(sys.argv[1])
+database = open_database(path)
+write_demo(database, date(2026, 6, 1))
+database.close()
+
+async def main():
+    app = make_app(path, today=date(2026, 6, 1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        painted = "sklearn" in sys.modules or "nltk" in sys.modules
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        calibrated = "sklearn" in sys.modules
+    print(painted, calibrated)
+
+asyncio.run(main())
+"""
+
+
+def test_first_paint_happens_before_scikit_learn_loads_in_a_worker(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "probe.db")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    painted_with_heavy, calibrated_later = result.stdout.split()
+    assert painted_with_heavy == "False", "sklearn/nltk loaded before the first paint"
+    assert calibrated_later == "True", "the calibration worker loads sklearn after the paint"

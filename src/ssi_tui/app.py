@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,7 +19,7 @@ from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import journal, readings, settings, views
+from ssi_tui.store import estimates, journal, readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -47,6 +47,9 @@ class SsiApp(App[None]):
         Binding("ctrl+right", "cycle_pane(1)", "Next pane", id="pane.next", show=False),
         Binding("ctrl+left", "cycle_pane(-1)", "Previous pane", id="pane.previous", show=False),
         Binding("f5,ctrl+r", "reload", "Reload", id="app.reload", tooltip="Re-read the database"),
+        Binding(
+            "w", "plan", "What-if", id="app.plan", tooltip="Plan the weekly activity for a target"
+        ),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Keys and panes"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave ssi-tui"),
     ]
@@ -57,6 +60,8 @@ class SsiApp(App[None]):
         self.db = open_database(db_path)
         self.today = today or clock.today()
         self.journal_day = self.today
+        self._painted = False
+        self._calibrating = False
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
 
@@ -77,6 +82,11 @@ class SsiApp(App[None]):
         self.refresh_views()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.call_after_refresh(self._focus_active_pane)
+        self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        self._painted = True
+        self._calibrate_if_needed()
 
     @on(TabbedContent.TabActivated)
     def _focus_active_pane(self) -> None:
@@ -87,10 +97,32 @@ class SsiApp(App[None]):
     def refresh_views(self) -> None:
         """Read what every pane shows from the database and hand it over."""
         self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
+        self._calibrate_if_needed()
         self.query_one(JournalPane).view = views.load_journal_view(
             self.db, self.today, self.journal_day
         )
         self.query_one(PostsPane).view = views.load_posts_view(self.db)
+
+    def _calibrate_if_needed(self) -> None:
+        """Start one background fit when the data changed (never before the first paint)."""
+        view = self.query_one(ScorePane).view
+        if self._painted and not self._calibrating and view and view.calibration_pending:
+            self._calibrating = True
+            self._calibrate()
+
+    @work(thread=True, group="calibration")
+    def _calibrate(self) -> None:
+        """Fit the estimate to the official readings; scikit-learn loads here, off the UI."""
+        db = open_database(self.db_path)
+        try:
+            estimates.calibrate_and_cache(db)
+        finally:
+            db.close()
+            self.call_from_thread(self._calibration_finished)
+
+    def _calibration_finished(self) -> None:
+        self._calibrating = False
+        self.refresh_views()
 
     @on(SaveReading)
     def _save_reading(self, message: SaveReading) -> None:
@@ -158,6 +190,24 @@ class SsiApp(App[None]):
         self.refresh_views()
         self.notify("Reloaded from the database.", timeout=2)
 
+    def action_plan(self) -> None:
+        """Open the what-if planner on the current journal and (calibrated) weights."""
+        from ssi_tui.screens.planner import PlanInputs, PlannerScreen
+
+        calibration, _ = estimates.cached_calibration(self.db)
+        history = readings.list_readings(self.db)
+        types = journal.activity_types(self.db)
+        inputs = PlanInputs(
+            journal=estimates.journal_map(self.db, self.today - timedelta(days=28), self.today),
+            as_of=self.today,
+            weights=estimates.weights_from(calibration),
+            latest_reading=dict(history[-1].pillars) if history else None,
+            activity_pillars={activity.key: activity.pillar for activity in types},
+            labels={activity.key: activity.label for activity in types},
+            target=settings.get_target(self.db),
+        )
+        self.push_screen(PlannerScreen(inputs))
+
     def action_help(self) -> None:
         from ssi_tui.screens.help import HelpScreen
 
@@ -181,6 +231,9 @@ class SsiApp(App[None]):
         )
         yield SystemCommand(
             "Set target", "Change the SSI you aim for", self._score_action("target")
+        )
+        yield SystemCommand(
+            "What-if planner", "Weekly activity that reaches a target", self.action_plan
         )
         yield SystemCommand("Help", "Keys and what each pane is for", self.action_help)
         yield SystemCommand("Reload", "Re-read the database", self.action_reload)

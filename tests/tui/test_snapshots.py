@@ -21,13 +21,25 @@ SMALL = (100, 30)
 LARGE = (160, 45)
 
 
+async def settle(pilot: Any) -> None:
+    """Let the background calibration finish, so the estimate shown is deterministic."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["100x30", "160x45"])
 @pytest.mark.parametrize("pane", ["1", "2", "3", "4"], ids=["score", "journal", "posts", "drafts"])
 def test_pane_on_demo_history(
     snap_compare: Any, demo_db_path: Path, pane: str, size: tuple[int, int]
 ) -> None:
+    async def show(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press(pane)
+        await pilot.pause()
+
     app = make_app(demo_db_path, today=TODAY, label="demo")
-    assert snap_compare(app, terminal_size=size, press=[pane])
+    assert snap_compare(app, terminal_size=size, run_before=show)
 
 
 def test_score_pane_empty_state(snap_compare: Any, db_path: Path) -> None:
@@ -36,8 +48,22 @@ def test_score_pane_empty_state(snap_compare: Any, db_path: Path) -> None:
 
 
 def test_help_screen(snap_compare: Any, demo_db_path: Path) -> None:
+    async def show(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+
     app = make_app(demo_db_path, today=TODAY, label="demo")
-    assert snap_compare(app, terminal_size=SMALL, press=["f1"])
+    assert snap_compare(app, terminal_size=SMALL, run_before=show)
+
+
+def test_what_if_planner(snap_compare: Any, demo_db_path: Path) -> None:
+    async def show(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+
+    app = make_app(demo_db_path, today=TODAY, label="demo")
+    assert snap_compare(app, terminal_size=LARGE, run_before=show)
 
 
 def test_score_pane_with_one_reading(snap_compare: Any, db_path: Path) -> None:

@@ -21,7 +21,7 @@ from ssi_tui.widgets.safe import literal
 
 TYPING_PAUSE_SECONDS = 1.5
 """Digits typed within this pause make one number (1 then 2 sets 12)."""
-HINT = "↑↓ pick  + − count  0-9 set  n note  [ ] day  t today  Esc leave"
+HINT = "↑↓ pick · + − count · 0–9 type a count · n note · [ ] other days · t today · Esc leave"
 
 
 def heading(view: JournalView) -> Text:
@@ -31,12 +31,16 @@ def heading(view: JournalView) -> Text:
         text.append(" (today)", style="dim")
     text.append("   Streak ", style="bold")
     text.append(f"{view.streak} day{'s' if view.streak != 1 else ''}")
-    text.append("   " + HINT, style="dim")
+    by_pillar = " · ".join(
+        f"{pillar.short} {view.pillar_streaks.get(pillar.key, 0)}" for pillar in PILLARS
+    )
+    text.append(f"  ({by_pillar})")
+    text.append("\n" + HINT, style="dim")
     return text
 
 
 def side_panel(view: JournalView) -> Text:
-    """What is left this week, and the streak per pillar."""
+    """What is left this week against the weekly targets."""
     labels = {activity.key: activity.label for activity in view.activity_types}
     text = Text("What's left this week\n", style="bold")
     remaining = {
@@ -48,10 +52,6 @@ def side_panel(view: JournalView) -> Text:
         text.append("Every weekly target is met. ✓\n", style="green")
     for key, left in sorted(remaining.items(), key=lambda item: -item[1]):
         text.append(f" • {left} × {labels.get(key, key)}\n")
-    text.append("\nStreaks by pillar\n", style="bold")
-    for pillar in PILLARS:
-        days = view.pillar_streaks.get(pillar.key, 0)
-        text.append(f" {pillar.short:<14}{days:>3} day{'s' if days != 1 else ''}\n")
     return text
 
 
@@ -83,7 +83,7 @@ class JournalPane(Vertical):
             card.add_column("Pillar", key="pillar", width=8)
             card.add_column("Day", key="day", width=4)
             card.add_column("Week", key="week", width=7)
-            card.add_column("", key="bar", width=10)
+            card.add_column("", key="bar", width=8)
             yield card
             yield Static(id="journal-side")
         yield Static("Last 14 days", classes="caption")
@@ -112,7 +112,7 @@ class JournalPane(Vertical):
             "activity": literal(label + noted),
             "day": Text(str(count) if count else "·", justify="right"),
             "week": Text(f"{done}/{target}" if target else str(done), justify="right"),
-            "bar": bar(done, target, 10, "green" if done >= target else "bold") if target else "",
+            "bar": bar(done, target, 8, "green" if done >= target else "bold") if target else "",
         }
 
     def _fill_card(self, view: JournalView) -> None:

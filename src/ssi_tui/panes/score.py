@@ -12,7 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Digits, Static
 
+from ssi_tui.core.calibration import MIN_READINGS
 from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY, band_for
+from ssi_tui.core.estimate import Estimate
 from ssi_tui.core.readings import Reading, change_over
 from ssi_tui.core.tips import tips_for
 from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
@@ -53,10 +55,11 @@ class PillarTable:
     """
 
     LABEL_WIDTH = 33
-    FIXED_WIDTH = LABEL_WIDTH + 6 + 6 * len(CHANGE_WINDOWS) + 5 * 2 + 9
+    FIXED_WIDTH = LABEL_WIDTH + 6 + 6 * len(CHANGE_WINDOWS) + 5 * 3 + 10
 
-    def __init__(self, readings: list[Reading]) -> None:
+    def __init__(self, readings: list[Reading], estimate: Estimate | None = None) -> None:
         self.readings = readings
+        self.estimate = estimate
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         bar_width = max(6, min(25, options.max_width - self.FIXED_WIDTH))
@@ -67,6 +70,7 @@ class PillarTable:
         table.add_column("", width=bar_width, no_wrap=True)
         for title, _ in CHANGE_WINDOWS:
             table.add_column(title, justify="right", width=6)
+        table.add_column("Est.", justify="right", width=5)
         table.add_column("Ind.", justify="right", width=5)
         table.add_column("Net.", justify="right", width=5)
         weakest = latest.weakest_pillar()
@@ -85,8 +89,14 @@ class PillarTable:
                 f"{peer[pillar.key]:.1f}" if peer else "—"
                 for peer in (latest.industry_pillars, latest.network_pillars)
             ]
+            estimated = f"{self.estimate.pillars[pillar.key]:.1f}" if self.estimate else "—"
             table.add_row(
-                label, f"{value:.2f}", bar(value, PILLAR_MAX, bar_width), *changes, *peers
+                label,
+                f"{value:.2f}",
+                bar(value, PILLAR_MAX, bar_width),
+                *changes,
+                Text(estimated, style="italic"),
+                *peers,
             )
         yield table
 
@@ -121,6 +131,33 @@ def peers(latest: Reading) -> Text:
         text.append(f"{name:<9}", style="bold")
         text.append(f"Top {rank}%" if rank else "rank —")
         text.append(f"   avg {average:g}\n" if average is not None else "   avg —\n", style="dim")
+    return text
+
+
+def estimate_line(view: ScoreView) -> Text:
+    """The journal estimate beside the official total, and how far to trust it."""
+    text = Text()
+    if view.estimate is None:
+        return text
+    text.append("Estimate from your journal: ", style="bold")
+    text.append(f"{view.estimate.total:.1f}", style="bold italic")
+    text.append(f" (last {view.estimate.window_days} days; column Est.) — ")
+    calibration = view.calibration
+    if calibration is not None and calibration.weights is not None:
+        text.append(
+            f"calibrated on {calibration.n_readings} readings, "
+            f"typical error ±{calibration.loo_mae_total or 0:.1f} points"
+        )
+        if view.calibration_pending:
+            text.append(" (updating…)", style="dim")
+    elif view.calibration_pending:
+        text.append("calibrating to your readings…", style="dim")
+    else:
+        have = len(view.readings)
+        text.append(
+            f"default weights: calibration needs {MIN_READINGS} official readings, you have {have}",
+            style="dim",
+        )
     return text
 
 
@@ -178,7 +215,8 @@ class ScorePane(VerticalScroll):
             yield Digits(f"{latest.total:.0f}", id="score-total")
             yield Static(verdict(view, latest), id="score-verdict")
             yield Static(peers(latest), id="score-peers")
-        yield Static(PillarTable(view.readings), id="score-pillars")
+        yield Static(PillarTable(view.readings, view.estimate), id="score-pillars")
+        yield Static(estimate_line(view), id="score-estimate")
         yield Static(advice(view, latest), id="score-advice")
         if len(view.readings) > 1:
             total_chart, pillar_chart = charts(view)

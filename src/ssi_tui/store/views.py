@@ -10,10 +10,12 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
+from ssi_tui.core.estimate import Estimate
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
-from ssi_tui.store import journal, posts, readings, settings
+from ssi_tui.store import estimates, journal, posts, readings, settings
 
 TIP_WINDOW_DAYS = 14
 """How far back the tips look to see which activities the user has been skipping."""
@@ -25,6 +27,10 @@ class ScoreView:
     target: int
     readings: list[Reading] = field(default_factory=list)
     recent_counts: dict[str, int] = field(default_factory=dict)
+    estimate: Estimate | None = None
+    calibration: Calibration | None = None
+    calibration_pending: bool = False
+    """True while a fit for the current data is being computed in the background."""
 
     @property
     def latest(self) -> Reading | None:
@@ -57,11 +63,16 @@ class PostsView:
 
 
 def load_score_view(db: Database, today: date) -> ScoreView:
+    history = readings.list_readings(db)
+    calibration, fresh = estimates.cached_calibration(db)
     return ScoreView(
         today=today,
         target=settings.get_target(db),
-        readings=readings.list_readings(db),
+        readings=history,
         recent_counts=journal.counts_between(db, today - timedelta(days=TIP_WINDOW_DAYS), today),
+        estimate=estimates.current_estimate(db, today, calibration),
+        calibration=calibration,
+        calibration_pending=not fresh and len(history) >= MIN_READINGS,
     )
 
 

@@ -1,0 +1,157 @@
+"""`ssi-tui estimate` and `ssi-tui plan`: what the journal says, and what to do next."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import click
+from sqlite_utils import Database
+
+from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
+from ssi_tui.core.calibration import MIN_READINGS, Calibration
+from ssi_tui.core.domain import PILLAR_KEYS, PILLARS
+from ssi_tui.store import estimates, readings
+
+
+def _calibration(db: Database) -> Calibration | None:
+    """The cached fit, refitted when the data changed (this loads scikit-learn)."""
+    if estimates.readings_count(db) < MIN_READINGS:
+        return None
+    calibration, fresh = estimates.cached_calibration(db)
+    return calibration if calibration is not None and fresh else estimates.calibrate_and_cache(db)
+
+
+def _calibration_json(calibration: Calibration | None, n_readings: int) -> dict[str, Any]:
+    if calibration is None or calibration.weights is None:
+        reason = (
+            calibration.reason
+            if calibration is not None and calibration.reason
+            else f"Calibration needs at least {MIN_READINGS} official readings; "
+            f"you have {n_readings}."
+        )
+        return {"calibrated": False, "n_readings": n_readings, "reason": reason}
+    return {
+        "calibrated": True,
+        "n_readings": calibration.n_readings,
+        "loo_mae_total": calibration.loo_mae_total,
+        "loo_mae_default_total": calibration.loo_mae_default_total,
+        "loo_mae_pillars": calibration.loo_mae_pillars,
+        "reason": None,
+    }
+
+
+@click.command("estimate")
+@click.option("--json", "as_json", is_flag=True, help="Print the estimate as JSON.")
+@click.pass_context
+def show_estimate(ctx: click.Context, as_json: bool) -> None:
+    """Your four pillars estimated from the last four weeks of your journal."""
+    db = database(ctx)
+    calibration = _calibration(db)
+    result = estimates.current_estimate(db, today(), calibration)
+    history = readings.list_readings(db)
+    latest = history[-1] if history else None
+    calibration_info = _calibration_json(calibration, len(history))
+    if as_json:
+        emit_json(
+            {
+                "as_of": result.as_of.isoformat(),
+                "window_days": result.window_days,
+                "pillars": result.pillars,
+                "total": result.total,
+                "calibrated": result.calibrated,
+                "calibration": calibration_info,
+                "contributions": {k: round(v, 2) for k, v in result.contributions.items()},
+                "official": None
+                if latest is None
+                else {"date": latest.date.isoformat(), "total": latest.total, **latest.pillars},
+            }
+        )
+        return
+    how = "calibrated" if result.calibrated else "default weights"
+    click.echo(f"Estimate from your journal ({result.window_days} days to {result.as_of}, {how}):")
+    for pillar in PILLARS:
+        official = f"   official {latest.pillars[pillar.key]:5.2f}" if latest else ""
+        click.echo(f"  {result.pillars[pillar.key]:6.2f}  {pillar.label:<34}{official}")
+    official_total = f"   official {latest.total:g} on {latest.date}" if latest else ""
+    click.echo(f"  {result.total:6.2f}  {'Total':<34}{official_total}")
+    if calibration_info["calibrated"]:
+        click.echo(
+            f"Calibrated on {calibration_info['n_readings']} readings: leave-one-out error "
+            f"±{calibration_info['loo_mae_total']:.1f} points on the total "
+            f"(default weights: ±{calibration_info['loo_mae_default_total']:.1f})."
+        )
+    else:
+        click.echo(str(calibration_info["reason"]))
+    top = sorted(result.contributions.items(), key=lambda item: -item[1])[:5]
+    if top:
+        click.echo("Most points from: " + ", ".join(f"{k} {v:.1f}" for k, v in top) + ".")
+
+
+@click.command("plan")
+@click.option("--target", type=DECIMAL, help="The SSI total to reach (default: your target).")
+@click.option("--weeks", type=int, default=8, show_default=True, help="The horizon, in weeks.")
+@click.option(
+    "--pillar", type=click.Choice(PILLAR_KEYS), help="Plan for one pillar instead of the total."
+)
+@click.option("--pillar-target", type=DECIMAL, help="The pillar value to reach (0–25).")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.pass_context
+def show_plan(
+    ctx: click.Context,
+    target: float | None,
+    weeks: int,
+    pillar: str | None,
+    pillar_target: float | None,
+    as_json: bool,
+) -> None:
+    """What weekly activity would reach a target, according to the estimate."""
+    from ssi_tui.core.planner import plan
+    from ssi_tui.store import settings
+
+    db = database(ctx)
+    if (pillar is None) != (pillar_target is None):
+        refuse("Give both --pillar and --pillar-target, or neither.")
+    history = readings.list_readings(db)
+    calibration = _calibration(db)
+    as_of = today()
+    try:
+        result = plan(
+            estimates.journal_map(db, as_of - timedelta(days=28), as_of),
+            as_of,
+            target_total=None if pillar else (target or settings.get_target(db)),
+            target_pillar=(pillar, pillar_target) if pillar and pillar_target is not None else None,
+            weeks=weeks,
+            weights=estimates.weights_from(calibration),
+            latest_reading=dict(history[-1].pillars) if history else None,
+            activity_pillars=estimates.activity_pillars(db),
+        )
+    except ValueError as error:
+        refuse(str(error))
+    if as_json:
+        emit_json(
+            {
+                "target": result.target,
+                "pillar": result.target_pillar,
+                "weeks": result.weeks,
+                "reachable": result.reachable,
+                "weeks_to_target": result.weeks_to_target,
+                "weekly_counts": result.weekly_counts,
+                "added_counts": result.added_counts,
+                "added_minutes_per_week": result.added_minutes_per_week,
+                "weakest_pillar": result.weakest_pillar,
+                "projected": [{"week": w, "total": t} for w, t in result.projected],
+                "projected_pillars": [{"week": w, **p} for w, p in result.projected_pillars],
+                "message": result.message,
+            }
+        )
+        return
+    click.echo(result.message)
+    if result.weekly_counts:
+        click.echo("Each week:")
+        for activity, count in sorted(result.weekly_counts.items(), key=lambda item: -item[1]):
+            extra = result.added_counts.get(activity)
+            more = f"  (+{extra} on now)" if extra else ""
+            click.echo(f"  {count:>4}  {activity}{more}")
+    curve = "  ".join(f"w{week}: {total:.0f}" for week, total in result.projected)
+    click.echo(f"Projected total: {curve}")

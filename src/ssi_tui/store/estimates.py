@@ -1,0 +1,127 @@
+"""The journal estimate and its calibration, read from and cached in the database.
+
+Calibration imports scikit-learn: the app runs `calibrate_and_cache` in a thread worker after
+the first paint, and caches the fit in `settings` under a fingerprint of the data it used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from ssi_tui.core.calibration import Calibration
+from ssi_tui.core.domain import PILLAR_KEYS
+from ssi_tui.core.estimate import (
+    DEFAULT_WEIGHTS,
+    WINDOW_DAYS,
+    Estimate,
+    EstimateWeights,
+    ProfileFacts,
+    estimate,
+)
+
+CALIBRATION_KEY = "calibration"
+PROFILE_KEY = "profile_facts"
+
+
+def activity_pillars(db: Database) -> dict[str, str]:
+    return {row["key"]: row["pillar"] for row in db.query("SELECT key, pillar FROM activity_types")}
+
+
+def journal_map(db: Database, start: date | None, end: date) -> dict[date, dict[str, int]]:
+    """Day → activity → count (all sources) between `start` (or the beginning) and `end`."""
+    sql = "SELECT date, activity, SUM(count) AS count FROM journal WHERE date <= ?"
+    params: list[Any] = [end.isoformat()]
+    if start is not None:
+        sql += " AND date >= ?"
+        params.append(start.isoformat())
+    journal: dict[date, dict[str, int]] = {}
+    for row in db.query(sql + " GROUP BY date, activity", params):
+        journal.setdefault(date.fromisoformat(row["date"]), {})[row["activity"]] = row["count"]
+    return journal
+
+
+def profile_facts(db: Database) -> ProfileFacts | None:
+    """What imports learnt about the profile (None until an archive is imported)."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone()
+    if row is None:
+        return None
+    try:
+        data = json.loads(row[0])
+        return ProfileFacts(**{key: data.get(key) for key in ProfileFacts.__dataclass_fields__})
+    except (ValueError, TypeError):
+        return None
+
+
+def fingerprint(db: Database) -> str:
+    """Changes whenever a reading, a journal entry or an activity type changes."""
+    parts = [
+        db.execute("SELECT count(*), max(recorded_at), sum(total) FROM readings").fetchone(),
+        db.execute("SELECT count(*), max(updated_at), sum(count) FROM journal").fetchone(),
+        db.execute("SELECT count(*), group_concat(key || pillar) FROM activity_types").fetchone(),
+        db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone(),
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def cached_calibration(db: Database) -> tuple[Calibration | None, bool]:
+    """The last fit, and whether it was made on exactly the data now in the database.
+
+    A slightly stale fit is still the best weights there are while a new one is computed.
+    """
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [CALIBRATION_KEY]).fetchone()
+    if row is None:
+        return None, False
+    try:
+        data = json.loads(row[0])
+        calibration = Calibration.from_json(data["calibration"])
+    except (ValueError, KeyError, TypeError):
+        return None, False
+    return calibration, data.get("fingerprint") == fingerprint(db)
+
+
+def calibrate_and_cache(db: Database) -> Calibration:
+    """Fit the weights to every official reading (loads scikit-learn) and cache the fit."""
+    from ssi_tui.core.calibration import calibrate
+
+    readings = [
+        (date.fromisoformat(row["date"]), {key: row[key] for key in PILLAR_KEYS})
+        for row in db.query("SELECT * FROM readings ORDER BY date")
+    ]
+    first = readings[0][0] - timedelta(days=WINDOW_DAYS) if readings else None
+    last = readings[-1][0] if readings else date.today()
+    calibration = calibrate(
+        journal_map(db, first, last),
+        readings,
+        profile=profile_facts(db),
+        activity_pillars=activity_pillars(db),
+    )
+    value = json.dumps({"fingerprint": fingerprint(db), "calibration": calibration.to_json()})
+    db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")
+    return calibration
+
+
+def readings_count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM readings").fetchone()[0])
+
+
+def weights_from(calibration: Calibration | None) -> EstimateWeights:
+    if calibration is not None and calibration.weights is not None:
+        return calibration.weights
+    return DEFAULT_WEIGHTS
+
+
+def current_estimate(db: Database, as_of: date, calibration: Calibration | None) -> Estimate:
+    """The estimate for `as_of` from the last four weeks of the journal."""
+    window = journal_map(db, as_of - timedelta(days=WINDOW_DAYS), as_of)
+    return estimate(
+        window,
+        as_of,
+        profile=profile_facts(db),
+        activity_pillars=activity_pillars(db),
+        weights=weights_from(calibration),
+    )
