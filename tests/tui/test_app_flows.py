@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.tui.settle import settle
 from textual.widgets import DataTable, Digits, Static, TabbedContent, TextArea
 
 from ssi_tui.app import make_app
@@ -19,6 +20,7 @@ TODAY = date(2026, 6, 1)
 async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         tabs = app.query_one("#panes", TabbedContent)
         assert tabs.active == "score"
         for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
@@ -37,7 +39,8 @@ async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
     latest = database.execute("SELECT total FROM readings ORDER BY date DESC LIMIT 1").fetchone()[0]
     database.close()
     app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         assert app.query_one("#score-total", Digits).value == f"{latest:.0f}"
         verdict = str(app.query_one("#score-verdict", Static).render())
         assert "Solid" in verdict and f"Target 75: {75 - latest:g} to go" in verdict
@@ -49,6 +52,7 @@ async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
     database.close()
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("3")
         table = app.query_one("#posts-table", DataTable)
         assert table.row_count == count
@@ -58,6 +62,7 @@ async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
 async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"show journal")
@@ -72,6 +77,7 @@ async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
 ) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         for key in ("question_mark", "f1"):
             await pilot.press(key)
             assert isinstance(app.screen, HelpScreen)
@@ -84,6 +90,7 @@ async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
 async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("4")
         editor = app.query_one("#draft-editor", TextArea)
         editor.focus()
@@ -98,6 +105,7 @@ async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> No
 async def test_a_log_from_another_process_appears_without_a_keypress(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         pane = app.query_one(JournalPane)
         assert pane.view is not None
         before = pane.view.today_counts.get("inmail", 0)
@@ -112,6 +120,7 @@ async def test_a_log_from_another_process_appears_without_a_keypress(demo_db_pat
 
 async def test_an_empty_database_teaches_the_first_step(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         empty = str(app.query_one("#score-empty", Static).render())
         assert "linkedin.com/sales/ssi" in empty and "ssi-tui ssi paste" in empty

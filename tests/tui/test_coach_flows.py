@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.tui.settle import settle
 from textual.widgets import DataTable, Input, Select, Static
 
 from ssi_tui.app import make_app
@@ -19,6 +20,7 @@ TODAY = date(2026, 6, 1)
 async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         pane = app.query_one(ScorePane)
@@ -32,6 +34,7 @@ async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> 
 async def test_the_estimate_moves_when_the_user_logs(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         pane = app.query_one(ScorePane)
@@ -56,6 +59,7 @@ async def test_few_readings_say_why_there_is_no_calibration(db_path: Path) -> No
     database.close()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("a")
         form = app.screen
         for key, value in {
@@ -74,6 +78,7 @@ async def test_few_readings_say_why_there_is_no_calibration(db_path: Path) -> No
 async def test_the_planner_names_numbers_and_follows_its_inputs(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.press("w")
         await pilot.pause()

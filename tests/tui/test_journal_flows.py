@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.tui.settle import settle
 from textual.widgets import DataTable, Input, Static
 
 from ssi_tui.app import make_app
@@ -27,6 +28,7 @@ def counts_on(path: Path, day: date) -> dict[str, int]:
 async def test_plus_minus_and_digits_log_the_selected_activity(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)
@@ -54,6 +56,7 @@ async def test_plus_minus_and_digits_log_the_selected_activity(db_path: Path) ->
 async def test_a_note_is_saved_and_shown_literally(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("plus", "n")
@@ -72,6 +75,7 @@ async def test_a_note_is_saved_and_shown_literally(db_path: Path) -> None:
 async def test_days_can_be_browsed_but_not_into_the_future(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)
@@ -97,6 +101,7 @@ async def test_streaks_and_whats_left_follow_the_log(db_path: Path) -> None:
     database.close()
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)

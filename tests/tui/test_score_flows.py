@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.tui.settle import settle
 from textual import events
 from textual.widgets import Button, DataTable, Digits, Input, Static, TextArea
 
@@ -36,6 +37,7 @@ def saved(path: Path) -> dict[str, float]:
 async def test_paste_shows_what_was_understood_then_saves(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("p")
         assert isinstance(app.screen, PasteReadingScreen)
         assert app.screen.query_one("#paste-save", Button).disabled
@@ -54,6 +56,7 @@ async def test_paste_shows_what_was_understood_then_saves(db_path: Path) -> None
 async def test_pasting_garbage_explains_inline_and_saves_nothing(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("p")
         app.screen.query_one("#paste-text", TextArea).text = "[bold]hello[/bold]\x1b[31m"
         await pilot.pause()
@@ -68,6 +71,7 @@ async def test_pasting_garbage_explains_inline_and_saves_nothing(db_path: Path) 
 async def test_a_terminal_paste_onto_the_pane_opens_the_check(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         pane = app.query_one(ScorePane)
         assert app.screen.focused is pane
@@ -80,6 +84,7 @@ async def test_a_terminal_paste_onto_the_pane_opens_the_check(db_path: Path) -> 
 async def test_a_second_reading_for_the_same_day_asks_before_replacing(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("p")
         app.screen.query_one("#paste-text", TextArea).text = PAGE
         await pilot.pause()
@@ -102,6 +107,7 @@ async def test_a_second_reading_for_the_same_day_asks_before_replacing(demo_db_p
 async def test_the_form_refuses_inline_and_saves_a_valid_reading(db_path: Path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
         await pilot.press("a")
         form = app.screen
         assert isinstance(form, ReadingFormScreen)
@@ -124,6 +130,7 @@ async def test_edit_moves_a_reading_and_delete_asks_first(demo_db_path: Path) ->
     app = make_app(demo_db_path, today=TODAY)
     before = saved(demo_db_path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         table = app.query_one("#score-history", DataTable)
         table.focus()
         table.move_cursor(row=1)
@@ -151,6 +158,7 @@ async def test_edit_moves_a_reading_and_delete_asks_first(demo_db_path: Path) ->
 async def test_the_target_can_be_changed(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
         await pilot.press("t")
         field = app.screen.query_one("#target-input", Input)
         field.value = "150"

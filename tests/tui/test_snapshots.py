@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.tui.settle import settle
 
 from ssi_tui.app import make_app
 from ssi_tui.core.readings import Reading
@@ -19,13 +20,6 @@ from ssi_tui.store.database import open_database
 TODAY = date(2026, 6, 1)
 SMALL = (100, 30)
 LARGE = (160, 45)
-
-
-async def settle(pilot: Any) -> None:
-    """Let the background calibration finish, so the estimate shown is deterministic."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["100x30", "160x45"])
