@@ -1,0 +1,189 @@
+"""Creator analytics workbooks (`Content_…xlsx`, `AggregateAnalytics_…xlsx`).
+
+Sheets are found by name (DISCOVERY, ENGAGEMENT, TOP POSTS, FOLLOWERS, DEMOGRAPHICS) and, when
+the UI language translated the names, by what they hold. DISCOVERY's period totals are not kept:
+the daily ENGAGEMENT rows carry the same information per day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Final
+
+from ssi_tui.importers.dates import DateReader
+from ssi_tui.importers.links import post_id
+from ssi_tui.importers.model import (
+    DailyMetric,
+    DemographicShare,
+    FollowerCount,
+    PostRow,
+    with_metrics,
+)
+from ssi_tui.importers.sink import Sink
+from ssi_tui.importers.values import normalise_label, parse_count, parse_fraction
+from ssi_tui.importers.workbooks import Row, cell_moment, cell_text
+
+SHEET_ROLES: Final = ("discovery", "engagement", "topposts", "followers", "demographics")
+_POST_LINK: Final = re.compile(r"linkedin\.com/(?:.*/)?(?:feed/update|posts)/", re.IGNORECASE)
+_DATE_IN_TEXT: Final = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def _cell(row: Row, index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def _is_post_link(cell: object) -> bool:
+    return isinstance(cell, str) and _POST_LINK.search(cell) is not None
+
+
+def _dated_rows(
+    rows: Sequence[Row], width: int, dates: DateReader
+) -> list[tuple[date, list[int | None]]]:
+    """Rows that are a date followed by `width` counts (empty counts allowed)."""
+    found: list[tuple[date, list[int | None]]] = []
+    for row in rows:
+        moment = cell_moment(_cell(row, 0), dates)
+        if moment is None or len(row) > width + 1:
+            continue
+        counts = [parse_count(_cell(row, index)) for index in range(1, width + 1)]
+        if any(count is not None for count in counts):
+            found.append((moment.date(), counts))
+    return found
+
+
+def sheet_role(name: str, rows: Sequence[Row]) -> str | None:
+    """Which of the five sheets this is, by name or else by content."""
+    by_name = normalise_label(name)
+    if by_name in SHEET_ROLES:
+        return by_name
+    if any(_is_post_link(cell) for row in rows[:60] for cell in row):
+        return "topposts"
+    dates = DateReader()
+    if len(_dated_rows(rows, 2, dates)) >= 1 and all(len(row) <= 3 for row in rows[1:]):
+        three = sum(len(row) == 3 for row in rows)
+        two = sum(len(row) == 2 for row in rows)
+        if three > two:
+            return "engagement"
+        if rows and _DATE_IN_TEXT.search(cell_text(_cell(rows[0], 0))):
+            return "followers"
+    if any(len(row) >= 3 and parse_fraction(row[2])[0] is not None for row in rows[1:6]):
+        return "demographics"
+    if any(parse_count(_cell(row, 1)) is not None for row in rows[:10]):
+        return "discovery"
+    return None
+
+
+def read_engagement(rows: Sequence[Row], sink: Sink) -> None:
+    days: dict[date, tuple[int | None, int | None]] = {}
+    for day, (impressions, engagements) in _dated_rows(rows, 2, sink.dates):
+        known = days.get(day, (None, None))
+        days[day] = (_max(known[0], impressions), _max(known[1], engagements))
+        sink.used()
+    sink.result.daily_metrics = [DailyMetric(day, *values) for day, values in sorted(days.items())]
+
+
+def _max(first: int | None, second: int | None) -> int | None:
+    if first is None or second is None:
+        return first if second is None else second
+    return max(first, second)
+
+
+def _table_metrics(rows: Sequence[Row], starts: list[int]) -> dict[int, str]:
+    """Table start column → the metric its third column holds (by header, else by position)."""
+    metrics: dict[int, str] = {}
+    for position, start in enumerate(starts):
+        label = ""
+        for row in rows[:10]:
+            text = normalise_label(cell_text(_cell(row, start + 2)))
+            if "impression" in text or "engagement" in text:
+                label = text
+                break
+        if "impression" in label:
+            metrics[start] = "impressions"
+        elif "engagement" in label:
+            metrics[start] = "engagements"
+        else:
+            metrics[start] = "engagements" if position == 0 else "impressions"
+    return metrics
+
+
+def read_top_posts(rows: Sequence[Row], sink: Sink) -> None:
+    """Two side-by-side top-50 tables (by engagements, by impressions): one post row per URL."""
+    starts = sorted(
+        {index for row in rows for index, cell in enumerate(row) if _is_post_link(cell)}
+    )
+    metrics = _table_metrics(rows, starts)
+    for line, row in enumerate(rows, start=1):
+        for start in starts:
+            url = cell_text(_cell(row, start))
+            if not _is_post_link(url):
+                continue
+            moment = cell_moment(_cell(row, start + 1), sink.dates)
+            if moment is None and cell_text(_cell(row, start + 1)):
+                sink.error(line, f"unreadable date {cell_text(_cell(row, start + 1))!r}")
+            day = datetime.combine(moment.date(), datetime.min.time()) if moment else None
+            value = parse_count(_cell(row, start + 2))
+            post = PostRow(id=post_id(url, day, None), published_at=day, url=url)
+            sink.add_post(with_metrics(post, {metrics[start]: value}))
+            sink.used()
+
+
+def read_followers(rows: Sequence[Row], sink: Sink) -> None:
+    """`Total followers on 4/23/2023: | 54448`, then daily new followers."""
+    counts: dict[date, FollowerCount] = {}
+    for row in rows:
+        label = cell_text(_cell(row, 0))
+        found = _DATE_IN_TEXT.search(label)
+        total = parse_count(_cell(row, 1))
+        moment = sink.dates.parse(found[0]) if found and not label[:1].isdigit() else None
+        if moment is not None and total is not None:
+            counts[moment.date()] = FollowerCount(moment.date(), None, total)
+            sink.used()
+    for day, (new,) in _dated_rows(rows, 1, sink.dates):
+        known = counts.get(day)
+        counts[day] = FollowerCount(day, _max(known.new_followers if known else None, new),
+                                    known.total if known else None)  # fmt: skip
+        sink.used()
+    sink.result.followers = [counts[day] for day in sorted(counts)]
+
+
+def read_demographics(rows: Sequence[Row], sink: Sink) -> None:
+    """`Top Demographics | Value | Percentage`, shares as fractions or `< 1%`."""
+    for row in rows:
+        share, below = parse_fraction(_cell(row, 2))
+        if share is None:
+            continue
+        sink.result.demographics.append(
+            DemographicShare(cell_text(_cell(row, 0)), cell_text(_cell(row, 1)), share, below)
+        )
+        sink.used()
+
+
+READERS: Final[dict[str, Callable[[Sequence[Row], Sink], None]]] = {
+    "engagement": read_engagement,
+    "topposts": read_top_posts,
+    "followers": read_followers,
+    "demographics": read_demographics,
+    "discovery": lambda rows, sink: None,
+}
+
+
+def creator_roles(sheets: Mapping[str, Sequence[Row]]) -> set[str]:
+    """The creator-analytics sheets a workbook has (by name or content)."""
+    return {role for name, rows in sheets.items() if (role := sheet_role(name, rows))}
+
+
+def read_creator_analytics(sheets: Mapping[str, Sequence[Row]], sink: Sink) -> int:
+    """Read every recognised sheet into `sink`; returns how many sheets were recognised."""
+    seen: set[str] = set()
+    for name, rows in sheets.items():
+        role = sheet_role(name, rows)
+        if role is None or role in seen:
+            continue
+        seen.add(role)
+        sink.part = name
+        READERS[role](rows, sink)
+    sink.part = ""
+    return len(seen)

@@ -1,0 +1,135 @@
+"""Post formats: the words people and files use for them, and the evidence that tells them.
+
+Shares.csv never says a post's format. The rule, strongest first:
+1. the member's own tag (posts CSV) — `format_source="user"`;
+2. evidence — `format_source="evidence"`, in this order: the member voted on the post
+   (Votes.csv lists the poll) → `poll`; what the share row itself shows (an empty commentary
+   pointing at a LinkedIn post → `repost`; the 2018 `Type` column); a Rich_Media.csv upload
+   within `EVIDENCE_WINDOW` of the post's time, nearest first, each upload used once → its
+   format (video → `video`, document → `carousel`, photo → `image`); a text that is only a
+   link, or a share pointing at a page outside LinkedIn → `link`; a `linkedInArticle` URN →
+   `article`;
+3. otherwise `unknown`. A guess is never stored as the member's word.
+Posts whose time is exactly midnight carry a date only (TOP POSTS): no upload is matched to them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from typing import Final
+
+from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.importers.links import is_linkedin_post, is_only_a_link, post_urn, urn_type
+from ssi_tui.importers.model import UNKNOWN_FORMAT, FormatHint, PostRow
+from ssi_tui.importers.values import normalise_label
+
+EVIDENCE_WINDOW: Final = timedelta(minutes=10)
+"""An upload this close to a post's time is taken as that post's media."""
+
+_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "text": ("text", "textonly", "plaintext", "status", "textpost", "written"),
+    "image": ("image", "images", "photo", "photos", "picture", "pictures", "pic", "img", "jpg",
+              "png", "gif", "multiimage", "multiphoto", "feedphoto", "infographic", "imagepost"),
+    "carousel": ("carousel", "document", "documents", "doc", "pdf", "slides", "slideshow",
+                 "slidedeck", "feeddocument", "documentpost", "swipe"),
+    "video": ("video", "videos", "clip", "reel", "live", "linkedinlive", "feedvideo", "movie"),
+    "poll": ("poll", "polls", "survey", "vote", "voting"),
+    "article": ("article", "articles", "newsletter", "blog", "blogpost", "pulse",
+                "linkedinarticle"),
+    "link": ("link", "links", "url", "linkshare", "externallink", "sharedlink", "weblink"),
+    "repost": ("repost", "reposts", "reshare", "reshared", "quoterepost", "repostwiththoughts"),
+}  # fmt: skip
+
+FORMAT_SYNONYMS: Final[dict[str, str]] = {
+    word: post_format for post_format, words in _SYNONYMS.items() for word in words
+}
+"""Normalised word → one of POST_FORMATS."""
+
+
+def format_from_tag(tag: str) -> str | None:
+    """The post format a word names (`Document` → `carousel`), or None for an unknown word."""
+    return FORMAT_SYNONYMS.get(normalise_label(tag))
+
+
+def format_from_upload(kind: str) -> str | None:
+    """The post format an upload implies (`feed document` → `carousel`); None if it implies none."""
+    words = kind.casefold()
+    if any(word in words for word in ("profile", "background", "cover", "banner", "logo")):
+        return None
+    if "video" in words:
+        return "video"
+    if "document" in words or "pdf" in words:
+        return "carousel"
+    if any(word in words for word in ("photo", "image", "picture")):
+        return "image"
+    return None
+
+
+def _with(post: PostRow, post_format: str) -> PostRow:
+    return replace(post, format=post_format, format_source="evidence")
+
+
+def _has_time(moment: datetime | None) -> bool:
+    return moment is not None and moment.time() != time(0)
+
+
+def _upload_matches(posts: list[PostRow], hints: Iterable[FormatHint]) -> dict[int, str]:
+    """Post index → upload format; the nearest pairs first, each upload used once."""
+    ordered = sorted(hints, key=lambda hint: hint.uploaded_at)
+    times = [hint.uploaded_at for hint in ordered]
+    pairs: list[tuple[timedelta, int, int]] = []
+    for post_index, post in enumerate(posts):
+        if post.published_at is None or not _has_time(post.published_at):
+            continue
+        low = bisect.bisect_left(times, post.published_at - EVIDENCE_WINDOW)
+        high = bisect.bisect_right(times, post.published_at + EVIDENCE_WINDOW)
+        for hint_index in range(low, high):
+            pairs.append((abs(times[hint_index] - post.published_at), post_index, hint_index))
+    matches: dict[int, str] = {}
+    used: set[int] = set()
+    for _, post_index, hint_index in sorted(pairs):
+        if post_index not in matches and hint_index not in used:
+            matches[post_index] = ordered[hint_index].format
+            used.add(hint_index)
+    return matches
+
+
+def _poll_keys(votes_links: Iterable[str]) -> set[str]:
+    keys: set[str] = set()
+    for link in votes_links:
+        keys.add(link.strip())
+        urn = post_urn(link)
+        if urn:
+            keys.add(urn)
+    return keys
+
+
+def resolve_post_formats(
+    posts: list[PostRow], hints: list[FormatHint], votes_links: set[str]
+) -> list[PostRow]:
+    """Each post with the best-founded format (see the module docstring), in the same order."""
+    polls = _poll_keys(votes_links)
+    uploads = _upload_matches(posts, hints)
+    resolved: list[PostRow] = []
+    for index, post in enumerate(posts):
+        if post.format_source == "user" and post.format in POST_FORMATS:
+            resolved.append(post)
+            continue
+        keys = {post.id, post_urn(post.url or "") or "", (post.url or "").strip()} - {""}
+        shared = post.shared_url or ""
+        if keys & polls:
+            resolved.append(_with(post, "poll"))
+        elif post.format_source == "evidence" and post.format in POST_FORMATS:
+            resolved.append(post)
+        elif index in uploads:
+            resolved.append(_with(post, uploads[index]))
+        elif is_only_a_link(post.text) or (shared and not is_linkedin_post(shared)):
+            resolved.append(_with(post, "link"))
+        elif urn_type(post.id) == "linkedInArticle":
+            resolved.append(_with(post, "article"))
+        else:
+            resolved.append(replace(post, format=UNKNOWN_FORMAT, format_source="unknown"))
+    return resolved
