@@ -123,3 +123,29 @@ def m001_initial(db: Database) -> None:
         {"activity": key, "target": target} for key, target in DEFAULT_WEEKLY_TARGETS.items()
     )
     db.table("settings").insert({"key": "target_ssi", "value": str(DEFAULT_TARGET)})
+
+
+@migrations()
+def m002_analytics(db: Database) -> None:
+    """Daily creator analytics, follower counts and audience demographics from imports."""
+    db.executescript(
+        """
+        CREATE TABLE daily_metrics (
+            date TEXT PRIMARY KEY,
+            impressions INTEGER CHECK (impressions >= 0),
+            engagements INTEGER CHECK (engagements >= 0)
+        );
+        CREATE TABLE follower_counts (
+            date TEXT PRIMARY KEY,
+            new_followers INTEGER,
+            total INTEGER CHECK (total >= 0)
+        );
+        CREATE TABLE demographics (
+            category TEXT NOT NULL,
+            value TEXT NOT NULL,
+            share REAL,
+            below INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (category, value)
+        );
+        """
+    )

@@ -1,0 +1,117 @@
+"""`ssi-tui import`, `posts` and `export`: LinkedIn's downloads in, everything out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ssi_tui.commands.common import database, emit_json, refuse
+from ssi_tui.core.text import first_line, strip_control
+from ssi_tui.store.posts import post_rows
+
+
+def post_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A post as scripts read it: unknown values are null.
+
+    `engagement` is reactions + comments + reposts, or LinkedIn's own total where the split is
+    unknown; `engagements` is LinkedIn's total where known, else that sum.
+    """
+    parts = [row.get(key) for key in ("reactions", "comments", "reposts")]
+    engagement = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+    return {
+        "id": row["id"],
+        "published_at": row["published_at"],
+        "format": row["format"],
+        "format_source": row["format_source"],
+        "text": row["text"],
+        "url": row["url"],
+        "impressions": row["impressions"],
+        "members_reached": row["members_reached"],
+        "reactions": row["reactions"],
+        "comments": row["comments"],
+        "reposts": row["reposts"],
+        "saves": row["saves"],
+        "sends": row["sends"],
+        "link_clicks": row["link_clicks"],
+        "followers_gained": row["followers_gained"],
+        "engagements": row["engagements"] if row["engagements"] is not None else engagement,
+        "engagement": engagement if engagement is not None else row["engagements"],
+        "followers": row["followers"],
+    }
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the per-file report as JSON.")
+@click.pass_context
+def import_path(ctx: click.Context, path: Path, as_json: bool) -> None:
+    """Import a LinkedIn data export (ZIP or folder), an analytics .xlsx, or a posts CSV.
+
+    Re-importing changes nothing; each file is written whole or not at all.
+    """
+    from ssi_tui.importers import ImportRefused, read_path
+    from ssi_tui.store.imports import write_results
+
+    try:
+        results = read_path(path)
+    except ImportRefused as error:
+        refuse(str(error))
+    reports = write_results(database(ctx), path, results)
+    if as_json:
+        emit_json({"files": [report.__dict__ for report in reports]})
+        return
+    width = max((len(report.name) for report in reports), default=10)
+    for report in reports:
+        if report.kind == "skipped":
+            click.echo(f"{strip_control(report.name):<{width}}  skipped (not used by ssi-tui)")
+            continue
+        errors = f", {len(report.errors)} errors" if report.errors else ""
+        click.echo(
+            f"{strip_control(report.name):<{width}}  {report.kind:<24} "
+            f"{report.imported:>6} imported, {report.skipped} skipped{errors}"
+        )
+        for problem in report.errors[:5]:
+            click.echo(f"{'':<{width}}    {strip_control(problem)}")
+        if len(report.errors) > 5:
+            click.echo(f"{'':<{width}}    … and {len(report.errors) - 5} more")
+
+
+@click.command("posts")
+@click.option("--json", "as_json", is_flag=True, help="Print every post as JSON.")
+@click.pass_context
+def show_posts(ctx: click.Context, as_json: bool) -> None:
+    """Your post log, newest first."""
+    rows = [post_json(row) for row in post_rows(database(ctx))]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("No posts yet: 'ssi-tui import' your LinkedIn data export or a posts CSV.")
+        return
+    for row in rows:
+        published = (row["published_at"] or "—")[:16].replace("T", " ")
+        engagement = row["engagement"] if row["engagement"] is not None else "—"
+        impressions = row["impressions"] if row["impressions"] is not None else "—"
+        line = strip_control(first_line(row["text"], 60))
+        click.echo(f"{published:<16}  {row['format']:<9} {impressions:>8} {engagement:>6}  {line}")
+
+
+@click.command("export")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "file_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.pass_context
+def export(ctx: click.Context, folder: Path, file_format: str) -> None:
+    """Write every table to FOLDER as CSV or JSON files."""
+    from ssi_tui.store.export import export_all
+
+    if folder.exists() and not folder.is_dir():
+        refuse(f"{folder} is a file; give a folder to export into.")
+    try:
+        written = export_all(database(ctx), folder, file_format)
+    except OSError as error:
+        refuse(f"Cannot write to {folder}: {error.strerror or error}.")
+    click.echo(f"Wrote {len(written)} files to {folder}.")

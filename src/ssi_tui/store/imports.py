@@ -1,0 +1,185 @@
+"""Writing what the importers read: one transaction per file, merged idempotently.
+
+Re-importing the same file changes nothing: journal counts are replaced per (day, activity,
+file kind), posts merge by id keeping the larger metric (analytics exports overlap), and daily
+analytics keep the maximum per day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ssi_tui.importers import FileResult, PostRow, ProfileFacts
+from ssi_tui.importers.model import METRIC_FIELDS, UNKNOWN_FORMAT
+from ssi_tui.store.estimates import PROFILE_KEY
+from ssi_tui.store.journal import upsert_entries
+
+STRONG_FORMAT_SOURCES = ("user", "evidence")
+"""A format the user tagged or the export proves; a later guess never overwrites these."""
+
+
+@dataclass
+class FileReport:
+    """What happened to one file, as `import --json` prints it."""
+
+    name: str
+    kind: str
+    imported: int
+    skipped: int
+    errors: list[str] = field(default_factory=list)
+
+
+def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any]:
+    """The stored row for `post`, completing (never degrading) what is already known."""
+    new = {
+        "id": post.id,
+        "published_at": post.published_at.isoformat(timespec="seconds")
+        if post.published_at
+        else None,
+        "format": post.format,
+        "format_source": post.format_source,
+        "text": post.text,
+        "url": post.url,
+        **{name: getattr(post, name) for name in METRIC_FIELDS},
+        "source": "import",
+    }
+    if existing is None:
+        return new
+    merged = dict(existing)
+    for key in ("published_at", "text", "url"):
+        if merged.get(key) is None:
+            merged[key] = new[key]
+    for name in METRIC_FIELDS:
+        values = [value for value in (existing.get(name), new[name]) if value is not None]
+        merged[name] = max(values) if values else None
+    keeps_format = existing.get("format_source") == "user" or (
+        existing.get("format_source") == "evidence" and post.format_source != "user"
+    )
+    if not keeps_format and post.format != UNKNOWN_FORMAT:
+        merged["format"], merged["format_source"] = post.format, post.format_source
+    merged.pop("updated_at", None)
+    return merged
+
+
+def _write_posts(db: Database, posts: Iterable[PostRow]) -> None:
+    rows = []
+    stamp = datetime.now().isoformat(timespec="seconds")
+    for post in posts:
+        existing = next(db.query("SELECT * FROM posts WHERE id = ?", [post.id]), None)
+        rows.append({**_merge_post(existing, post), "updated_at": stamp})
+    if rows:
+        db.table("posts").upsert_all(rows, pk="id")
+
+
+def _write_max_per_day(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """Overlapping analytics exports: keep the larger number for each day and column."""
+    for row in rows:
+        existing = next(db.query(f"SELECT * FROM {table} WHERE date = ?", [row["date"]]), None)
+        if existing is not None:
+            for key, value in row.items():
+                if key != "date" and existing.get(key) is not None:
+                    row[key] = existing[key] if value is None else max(value, existing[key])
+        db.table(table).upsert(row, pk="date")
+
+
+def _write_profile(db: Database, profile: ProfileFacts | None, followers: int | None) -> None:
+    if profile is None and followers is None:
+        return
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone()
+    stored: dict[str, Any] = json.loads(row[0]) if row else {}
+    learnt = {
+        "profile_completeness": profile.completeness if profile else None,
+        "connections": profile.connections if profile else None,
+        "decision_maker_connections": profile.decision_maker_connections if profile else None,
+        "followers": followers,
+    }
+    stored.update({key: value for key, value in learnt.items() if value is not None})
+    db.table("settings").upsert({"key": PROFILE_KEY, "value": json.dumps(stored)}, pk="key")
+
+
+def _write_file(db: Database, result: FileResult) -> None:
+    """Everything one file holds, in the caller's transaction."""
+    upsert_entries(
+        db,
+        (
+            {"date": row.date.isoformat(), "activity": row.activity, "count": row.count}
+            for row in result.journal
+        ),
+        source=f"import:{result.kind}",
+    )
+    _write_posts(db, result.posts)
+    _write_max_per_day(
+        db,
+        "daily_metrics",
+        [
+            {"date": m.date.isoformat(), "impressions": m.impressions, "engagements": m.engagements}
+            for m in result.daily_metrics
+        ],
+    )
+    _write_max_per_day(
+        db,
+        "follower_counts",
+        [
+            {"date": f.date.isoformat(), "new_followers": f.new_followers, "total": f.total}
+            for f in result.followers
+        ],
+    )
+    if result.demographics:
+        db.table("demographics").upsert_all(
+            ({**asdict(share), "below": int(share.below)} for share in result.demographics),
+            pk=("category", "value"),
+        )
+    totals = [f for f in result.followers if f.total is not None]
+    latest_total = max(totals, key=lambda f: f.date).total if totals else None
+    _write_profile(db, result.profile, latest_total)
+
+
+def _fingerprint(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_results(
+    db: Database,
+    path: Path,
+    results: list[FileResult],
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[FileReport]:
+    """Write each file in its own transaction and record it in the import log."""
+    digest = _fingerprint(path)
+    reports = []
+    for done, result in enumerate(results, start=1):
+        with db.atomic():
+            if result.kind != "skipped":
+                _write_file(db, result)
+            db.table("imports").insert(
+                {
+                    "imported_at": datetime.now().isoformat(timespec="seconds"),
+                    "path": str(path),
+                    "name": result.name,
+                    "kind": result.kind,
+                    "sha256": digest,
+                    "imported": result.imported,
+                    "skipped": result.skipped,
+                    "errors": json.dumps(result.errors, ensure_ascii=False),
+                }
+            )
+        reports.append(
+            FileReport(result.name, result.kind, result.imported, result.skipped, result.errors)
+        )
+        if progress is not None:
+            progress(result.name, done, len(results))
+    return reports
