@@ -14,12 +14,19 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ssi_tui import __version__
 from ssi_tui.core import clock
-from ssi_tui.messages import DeleteReading, LogActivity, SaveReading, SetTarget, ShowJournalDay
+from ssi_tui.messages import (
+    DeleteReading,
+    LogActivity,
+    SaveReading,
+    SetTarget,
+    ShowJournalDay,
+    UpdatePost,
+)
 from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import estimates, journal, readings, settings, views
+from ssi_tui.store import estimates, journal, posts, readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -50,6 +57,7 @@ class SsiApp(App[None]):
         Binding(
             "w", "plan", "What-if", id="app.plan", tooltip="Plan the weekly activity for a target"
         ),
+        Binding("i", "import", "Import", id="app.import", tooltip="Import LinkedIn's downloads"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Keys and panes"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave ssi-tui"),
     ]
@@ -162,6 +170,12 @@ class SsiApp(App[None]):
         self.journal_day = message.day
         self.refresh_views()
 
+    @on(UpdatePost)
+    def _update_post(self, message: UpdatePost) -> None:
+        posts.update_post(self.db, message.post_id, message.format, message.metrics)
+        self.refresh_views()
+        self.notify("Post updated.")
+
     @on(SetTarget)
     def _set_target(self, message: SetTarget) -> None:
         settings.set_target(self.db, message.target)
@@ -208,6 +222,15 @@ class SsiApp(App[None]):
         )
         self.push_screen(PlannerScreen(inputs))
 
+    def action_import(self) -> None:
+        from ssi_tui.screens.import_file import ImportScreen
+
+        def closed(imported: bool | None) -> None:
+            if imported:
+                self.refresh_views()
+
+        self.push_screen(ImportScreen(self.db_path), closed)
+
     def action_help(self) -> None:
         from ssi_tui.screens.help import HelpScreen
 
@@ -234,6 +257,9 @@ class SsiApp(App[None]):
         )
         yield SystemCommand(
             "What-if planner", "Weekly activity that reaches a target", self.action_plan
+        )
+        yield SystemCommand(
+            "Import", "A LinkedIn data export, analytics .xlsx or posts CSV", self.action_import
         )
         yield SystemCommand("Help", "Keys and what each pane is for", self.action_help)
         yield SystemCommand("Reload", "Re-read the database", self.action_reload)

@@ -50,3 +50,12 @@ class ShowJournalDay(Message):
     """Show another day on the journal card."""
 
     day: date
+
+
+@dataclass
+class UpdatePost(Message):
+    """The user's correction of a post's format and numbers."""
+
+    post_id: str
+    format: str
+    metrics: dict[str, int | None]

@@ -1,24 +1,37 @@
-"""The Posts pane: the post log with format, reach and engagement against the user's median."""
+"""The Posts pane: the post log, sortable and filterable, against the user's own median."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from statistics import median
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
+from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS, PostFigures, summarise_by_format
 from ssi_tui.core.text import first_line
+from ssi_tui.messages import UpdatePost
 from ssi_tui.store.posts import Post
 from ssi_tui.store.views import PostsView
 from ssi_tui.widgets.safe import literal
 
 EMPTY_STATE = (
-    "No posts yet. Import your LinkedIn data export or a posts CSV:\n"
+    "No posts yet. Import your LinkedIn data export or a posts CSV: press i, or run\n"
     "  ssi-tui import Complete_LinkedInDataExport_MM-DD-YYYY.zip"
 )
+ALL_FORMATS = "all"
+SORTS: dict[str, tuple[str, Callable[[Post], float]]] = {
+    "date": ("newest first", lambda p: p.published_at.timestamp() if p.published_at else 0.0),
+    "engagement": ("most engagement", lambda p: float(p.engagement or 0)),
+    "rate": ("best rate", lambda p: p.engagement_rate or 0.0),
+    "impressions": ("most impressions", lambda p: float(p.impressions or 0)),
+}
+COLUMN_SORTS = {"published": "date", "eng": "engagement", "rate": "rate", "impr": "impressions"}
 
 
 def _number(value: int | None) -> Text:
@@ -26,46 +39,90 @@ def _number(value: int | None) -> Text:
 
 
 def summary(posts: list[Post]) -> Text:
-    engagements = [post.engagement for post in posts if post.engagement is not None]
-    rates = [rate for post in posts if (rate := post.engagement_rate) is not None]
+    """Per-format counts and medians; small groups are marked as too few to trust."""
+    figures = [PostFigures(p.format, p.engagement, p.impressions) for p in posts]
     text = Text(f"{len(posts)} posts", style="bold")
+    engagements = [p.engagement for p in posts if p.engagement is not None]
     if engagements:
-        text.append(f"   median engagement {median(engagements):g}")
-    if rates:
-        text.append(f"   median rate {median(rates):.1%}")
+        text.append(f" · your median engagement {median(engagements):g}")
+    text.append("\n")
+    for group in summarise_by_format(figures):
+        style = "" if group.trusted else "dim"
+        rate = f" {group.median_rate:.1%}" if group.median_rate is not None else ""
+        engagement = f"{group.median_engagement:g}" if group.median_engagement is not None else "—"
+        text.append(f"{group.format} {group.count}: {engagement}{rate}", style=style)
+        text.append("  ")
+    if any(not group.trusted for group in summarise_by_format(figures)):
+        text.append(f"(dim: under {MIN_TRUSTED_POSTS} posts, too few to trust)", style="dim italic")
     return text
 
 
 class PostsPane(Vertical):
-    """Every post, newest first, with the user's own median to compare against."""
+    """Every post with its reach and engagement, and each one against the user's median."""
+
+    BINDINGS = [
+        Binding("s", "cycle_sort", "Sort", id="posts.sort", tooltip="Change the order"),
+        Binding("f", "cycle_filter", "Format filter", id="posts.filter", tooltip="Show one format"),
+        Binding("e", "edit", "Edit", id="posts.edit", tooltip="Fix the format or the numbers"),
+    ]
 
     view: reactive[PostsView | None] = reactive(None)
+    sort: reactive[str] = reactive("date")
+    format_filter: reactive[str] = reactive(ALL_FORMATS)
 
     def compose(self) -> ComposeResult:
         yield Static(id="posts-summary")
+        yield Static(id="posts-order", classes="caption")
         table: DataTable[Text] = DataTable(id="posts-table", cursor_type="row", zebra_stripes=True)
-        table.add_column("Published", width=16)
-        table.add_column("Format", width=8)
-        table.add_column("Impr.", width=7)
-        table.add_column("Eng.", width=5)
-        table.add_column("Rate", width=5)
-        table.add_column("vs med.", width=7)
-        table.add_column("First line")
+        table.add_column("Published", width=16, key="published")
+        table.add_column("Format", width=8, key="format")
+        table.add_column("Impr.", width=7, key="impr")
+        table.add_column("Eng.", width=5, key="eng")
+        table.add_column("Rate", width=5, key="rate")
+        table.add_column("vs med.", width=7, key="ratio")
+        table.add_column("First line", key="text")
         yield table
 
-    def watch_view(self, view: PostsView | None) -> None:
-        if view is None:
+    def focus(self, scroll_visible: bool = True) -> PostsPane:
+        self.query_one("#posts-table", DataTable).focus(scroll_visible)
+        return self
+
+    def watch_view(self) -> None:
+        self._redraw()
+
+    def watch_sort(self) -> None:
+        self._redraw()
+
+    def watch_format_filter(self) -> None:
+        self._redraw()
+
+    def visible_posts(self) -> list[Post]:
+        if self.view is None:
+            return []
+        posts = [
+            post
+            for post in self.view.posts
+            if self.format_filter in (ALL_FORMATS, post.format)
+        ]
+        return sorted(posts, key=SORTS[self.sort][1], reverse=True)
+
+    def _redraw(self) -> None:
+        if self.view is None or not self.is_mounted:
             return
         table: DataTable[Text] = self.query_one("#posts-table", DataTable)
         table.clear()
         head = self.query_one("#posts-summary", Static)
-        if not view.posts:
+        if not self.view.posts:
             head.update(EMPTY_STATE)
             return
-        head.update(summary(view.posts))
-        engagements = [post.engagement for post in view.posts if post.engagement is not None]
+        head.update(summary(self.view.posts))
+        shown = "every format" if self.format_filter == ALL_FORMATS else self.format_filter
+        self.query_one("#posts-order", Static).update(
+            f"{SORTS[self.sort][0]}, {shown} (s sorts, f filters, e edits)"
+        )
+        engagements = [p.engagement for p in self.view.posts if p.engagement is not None]
         typical = median(engagements) if engagements else None
-        for post in view.posts:
+        for post in self.visible_posts():
             published = post.published_at.strftime("%Y-%m-%d %H:%M") if post.published_at else "—"
             rate = post.engagement_rate
             ratio = (
@@ -83,3 +140,40 @@ class PostsPane(Vertical):
                 literal(first_line(post.text, 90)),
                 key=post.id,
             )
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+
+    def action_cycle_filter(self) -> None:
+        if self.view is None:
+            return
+        formats = [ALL_FORMATS, *sorted({post.format for post in self.view.posts})]
+        current = formats.index(self.format_filter) if self.format_filter in formats else 0
+        self.format_filter = formats[(current + 1) % len(formats)]
+
+    @on(DataTable.HeaderSelected, "#posts-table")
+    def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
+        sort = COLUMN_SORTS.get(str(event.column_key.value))
+        if sort is not None:
+            self.sort = sort
+
+    def selected_post(self) -> Post | None:
+        table: DataTable[Text] = self.query_one("#posts-table", DataTable)
+        if self.view is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((post for post in self.view.posts if post.id == key), None)
+
+    def action_edit(self) -> None:
+        from ssi_tui.screens.post_edit import PostEditScreen
+
+        post = self.selected_post()
+        if post is None:
+            return
+
+        def edited(result: tuple[str, dict[str, int | None]] | None) -> None:
+            if result is not None:
+                self.post_message(UpdatePost(post.id, *result))
+
+        self.app.push_screen(PostEditScreen(post), edited)

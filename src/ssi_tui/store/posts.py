@@ -93,3 +93,24 @@ def list_posts(db: Database) -> list[Post]:
 def post_rows(db: Database) -> list[dict[str, Any]]:
     """Every post as a plain row with all columns, newest first (for JSON and export)."""
     return list(db.query("SELECT * FROM posts ORDER BY published_at DESC"))
+
+
+EDITABLE_METRICS: tuple[str, ...] = ("impressions", "reactions", "comments", "reposts")
+
+
+def update_post(
+    db: Database, post_id: str, post_format: str, metrics: dict[str, int | None]
+) -> None:
+    """The user's correction: their format tag wins over any evidence, and their numbers stand."""
+    unknown = set(metrics) - set(METRIC_COLUMNS)
+    if unknown:
+        raise ValueError(f"Not post metrics: {', '.join(sorted(unknown))}.")
+    if any(value is not None and value < 0 for value in metrics.values()):
+        raise ValueError("Post metrics cannot be negative.")
+    changes = {
+        "format": post_format,
+        "format_source": "user",
+        **metrics,
+        "updated_at": datetime.now().isoformat(timespec="seconds"),
+    }
+    db.table("posts").update(post_id, changes)

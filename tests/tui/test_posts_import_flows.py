@@ -1,0 +1,104 @@
+"""The post log (sort, filter, fix a post) and importing from the app."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.importers.export_builders import complete_export, zip_bytes
+from tests.tui.settle import settle
+from textual.widgets import DataTable, Input, Select, Static
+
+from ssi_tui.app import make_app
+from ssi_tui.panes.posts import PostsPane
+from ssi_tui.screens.import_file import ImportScreen
+from ssi_tui.screens.post_edit import PostEditScreen
+from ssi_tui.store.database import open_database
+
+TODAY = date(2026, 6, 1)
+
+
+async def finish_import(pilot: Any) -> None:
+    """Wait for the import worker only: the file tree keeps a loader worker alive."""
+    await pilot.pause()
+    for worker in list(pilot.app.workers):
+        if worker.group == "import":
+            await worker.wait()
+    await pilot.pause()
+
+
+async def test_sort_filter_and_summary(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        pane = app.query_one(PostsPane)
+        summary = str(app.query_one("#posts-summary", Static).render())
+        assert summary.startswith("47 posts · your median engagement 138")
+        assert "text 23:" in summary and "too few to trust" in summary
+        await pilot.press("s")
+        engagements = [post.engagement or 0 for post in pane.visible_posts()]
+        assert engagements == sorted(engagements, reverse=True)
+        await pilot.press("f")
+        formats = {post.format for post in pane.visible_posts()}
+        assert len(formats) == 1
+        table = app.query_one("#posts-table", DataTable)
+        assert table.row_count == len(pane.visible_posts()) < 47
+
+
+async def test_fixing_a_posts_format_and_numbers(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        pane = app.query_one(PostsPane)
+        post = pane.selected_post()
+        assert post is not None
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, PostEditScreen)
+        dialog.query_one("#post-reactions", Input).value = "-4"
+        await pilot.press("ctrl+s")
+        error = str(dialog.query_one("#post-error", Static).render())
+        assert error == "Reactions must be a whole number of 0 or more."
+        dialog.query_one("#post-reactions", Input).value = "500"
+        dialog.query_one("#post-format", Select).value = "poll"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    database = open_database(demo_db_path)
+    row = database.execute(
+        "SELECT format, format_source, reactions FROM posts WHERE id = ?", [post.id]
+    ).fetchone()
+    database.close()
+    assert row == ("poll", "user", 500)
+
+
+async def test_importing_an_archive_from_the_app(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    archive = folder / "Complete_LinkedInDataExport_07-20-2025.zip"
+    archive.write_bytes(zip_bytes(complete_export()))
+    broken = folder / "Basic_LinkedInDataExport_01-01-2025.zip"
+    broken.write_bytes(zip_bytes(complete_export())[:200])
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        dialog = app.screen
+        assert isinstance(dialog, ImportScreen)
+        dialog.query_one("#import-path", Input).value = str(broken)
+        await pilot.click("#import-start")
+        await finish_import(pilot)
+        status = str(dialog.query_one("#import-status", Static).render())
+        assert "could not be read" in status or "damaged" in status
+        assert not dialog.imported
+        dialog.query_one("#import-path", Input).value = str(archive)
+        await pilot.click("#import-start")
+        await finish_import(pilot)
+        status = str(dialog.query_one("#import-status", Static).render())
+        assert "Comments.csv: comments, 3 imported, 0 skipped" in status
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3")
+        assert app.query_one("#posts-table", DataTable).row_count == 5
