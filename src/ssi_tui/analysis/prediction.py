@@ -1,0 +1,165 @@
+"""Predicting a draft's engagement per format, blending the member's model with the prior.
+
+For each format the member's model counts `blend.user_weight(...)` and the prior the rest. Log
+ratios and their residual ranges are blended with that weight, then turned into engagements on
+the member's scale: (typical + 1) · exp(log ratio) − 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ssi_tui.analysis.blend import basis_for, user_weight
+from ssi_tui.analysis.dataset import text_values, timing_values
+from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.analysis.features import DraftFeatures, analyze_text, features_json
+from ssi_tui.analysis.prior import published_prior
+from ssi_tui.analysis.reasons import explain
+from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS
+
+
+@dataclass(frozen=True)
+class FormatPrediction:
+    format: str
+    engagement: float
+    low: float
+    high: float
+    user_weight: float
+    n_format_posts: int
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Engagement per format for one draft, the suggestion, and what it stands on."""
+
+    features: DraftFeatures
+    predictions: tuple[FormatPrediction, ...]
+    suggestion: str
+    reasons: tuple[str, ...]
+    basis: str
+    """"prior" (under 10 posts), "blend", or "user" (30+ posts, 5+ of the suggested format)."""
+    n_posts: int
+    unit: str
+    """"engagements", or "× typical post" when the member has no measured post at all."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The `analyze --json` object."""
+        return {
+            "features": features_json(self.features),
+            "predictions": [
+                {
+                    "format": p.format,
+                    "engagement": round(p.engagement, 1),
+                    "low": round(p.low, 1),
+                    "high": round(p.high, 1),
+                    "user_weight": round(p.user_weight, 2),
+                    "n_format_posts": p.n_format_posts,
+                }
+                for p in self.predictions
+            ],
+            "suggestion": self.suggestion,
+            "reasons": list(self.reasons),
+            "basis": self.basis,
+            "n_posts": self.n_posts,
+            "unit": self.unit,
+        }
+
+
+def predict(
+    draft_text: str,
+    at: datetime | None,
+    formats: Sequence[str],
+    user_model: FormatModel | None,
+    prior_model: FormatModel | None,
+    n_user_posts: int,
+) -> Prediction:
+    """Engagement of `draft_text` as each suggested format plus any requested one."""
+    unknown = [name for name in formats if name not in POST_FORMATS]
+    if unknown:
+        raise ValueError(
+            f"Unknown format {unknown[0]!r}: expected one of {', '.join(POST_FORMATS)}."
+        )
+    wanted = list(dict.fromkeys([*SUGGESTED_FORMATS, *formats]))
+    prior = prior_model or published_prior()
+    features = analyze_text(draft_text)
+    rows = _rows(features, at, user_model)
+    prior_lr = prior.log_ratios([rows[0]] * len(wanted), wanted)
+    user_lr = user_model.log_ratios([rows[1]] * len(wanted), wanted) if user_model else prior_lr
+    counts = dict(user_model.format_counts) if user_model else {}
+    weights = [
+        user_weight(n_user_posts, counts.get(name, 0)) if user_model else 0.0 for name in wanted
+    ]
+    scale = user_model.scale if user_model else None
+    own_low, own_high = (
+        (user_model.residual_low, user_model.residual_high) if user_model else (0, 0)
+    )
+    predictions = []
+    for index, name in enumerate(wanted):
+        w = weights[index]
+        center = w * user_lr[index] + (1 - w) * prior_lr[index]
+        low = center + w * own_low + (1 - w) * prior.residual_low
+        high = center + w * own_high + (1 - w) * prior.residual_high
+        predictions.append(
+            FormatPrediction(
+                name,
+                _scaled(center, scale),
+                _scaled(low, scale),
+                _scaled(high, scale),
+                w,
+                counts.get(name, 0),
+            )
+        )
+    best = max(predictions, key=lambda p: p.engagement)
+    basis = basis_for(n_user_posts, weights, best.user_weight)
+    moment = at or _typical_moment(user_model)
+    reasons = explain(
+        features, moment, rows, best, predictions, basis, n_user_posts, user_model, prior
+    )
+    return Prediction(
+        features=features,
+        predictions=tuple(predictions),
+        suggestion=best.format,
+        reasons=tuple(reasons),
+        basis=basis,
+        n_posts=n_user_posts,
+        unit="engagements" if scale is not None else "× typical post",
+    )
+
+
+def _rows(
+    features: DraftFeatures, at: datetime | None, user_model: FormatModel | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Feature rows for the prior (text only) and for the member's model (text, timing, account)."""
+    text = text_values(features)
+    user = dict(text)
+    if at is not None:
+        user |= timing_values(at)
+    elif (
+        user_model
+        and user_model.typical_weekday is not None
+        and user_model.typical_hour is not None
+    ):
+        # 1 January 2024 was a Monday: this picks the member's usual weekday and hour.
+        user |= timing_values(
+            datetime(2024, 1, 1 + user_model.typical_weekday, user_model.typical_hour)
+        )
+    followers = user_model.latest_followers if user_model else None
+    user |= {"log_followers": math.log1p(followers or 0), "age_years": 0.0}
+    return text, user
+
+
+def _scaled(log_ratio: float, scale: float | None) -> float:
+    if scale is None:
+        return math.exp(log_ratio)
+    return max(0.0, (scale + 1) * math.exp(log_ratio) - 1)
+
+
+def _typical_moment(user_model: FormatModel | None) -> datetime | None:
+    """The member's usual weekday and hour (1 January 2024 was a Monday), for undated drafts."""
+    if user_model is None or user_model.typical_weekday is None or user_model.typical_hour is None:
+        return None
+    return datetime(2024, 1, 1 + user_model.typical_weekday, user_model.typical_hour)
