@@ -7,11 +7,12 @@ import click
 
 def register_commands(group: click.Group) -> None:
     """Attach every subcommand to the root group."""
+    from ssi_tui.commands.analyze import analyze, model_group
     from ssi_tui.commands.coach import show_estimate, show_plan
     from ssi_tui.commands.data import export, import_path, show_posts
     from ssi_tui.commands.journal import activity_group, log, show_journal, targets
     from ssi_tui.commands.ssi import ssi
 
     commands = (ssi, log, show_journal, activity_group, targets, show_estimate, show_plan)
-    for command in (*commands, import_path, show_posts, export):
+    for command in (*commands, import_path, show_posts, export, model_group, analyze):
         group.add_command(command)

@@ -1,0 +1,168 @@
+"""`ssi-tui model train` and `ssi-tui analyze`: the draft analyzer from the shell."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ssi_tui.commands.common import database, emit_json, read_text_input, refuse
+from ssi_tui.core.domain import POST_FORMATS
+
+
+def _db_path(ctx: click.Context) -> Path:
+    path: Path = ctx.find_root().obj
+    return path
+
+
+def _moment(raw: str | None, where: str = "--at") -> datetime | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return datetime.fromisoformat(raw.strip())
+    except ValueError:
+        refuse(f"{where} must be a date and time like 2026-02-03T08:30, not {raw!r}.")
+
+
+@click.group("model")
+def model_group() -> None:
+    """Your format model, trained on your own posts."""
+
+
+@model_group.command("train")
+@click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
+@click.pass_context
+def train(ctx: click.Context, as_json: bool) -> None:
+    """Train the format model on your post log (time-ordered cross-validation)."""
+    from ssi_tui.store.format_model import model_path, train_and_save
+
+    db = database(ctx)
+    model, n_posts = train_and_save(db, _db_path(ctx))
+    if model is None:
+        report: dict[str, Any] = {
+            "trained": False,
+            "n_posts": n_posts,
+            "reason": "No post has both a date and engagement yet: import your posts first.",
+        }
+    else:
+        meta = model.metadata
+        report = {
+            "trained": True,
+            "n_posts": meta.n_posts,
+            "model": meta.kind,
+            "cv_mae": meta.cv_mae,
+            "cv_spearman": meta.cv_spearman,
+            "baseline": "per-format median",
+            "baseline_mae": meta.baseline_mae,
+            "baseline_spearman": meta.baseline_spearman,
+            "candidates": {k: dict(v) for k, v in meta.candidates.items()},
+            "sklearn_version": meta.sklearn_version,
+            "data_hash": meta.data_hash,
+            "path": str(model_path(_db_path(ctx))),
+        }
+    if as_json:
+        emit_json(report)
+    elif not report["trained"]:
+        click.echo(report["reason"])
+    else:
+        score = (
+            f"cross-validated error {report['cv_mae']:.3f} against {report['baseline_mae']:.3f} "
+            "for your per-format median"
+            if report["cv_mae"] is not None and report["baseline_mae"] is not None
+            else "too few posts for cross-validation: it uses your per-format medians"
+        )
+        click.echo(f"Trained a {report['model']} model on {report['n_posts']} posts: {score}.")
+
+
+def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, rows: Any) -> Any:
+    from ssi_tui.analysis.advice import advise
+    from ssi_tui.analysis.history import PostHistory
+    from ssi_tui.analysis.model import predict
+
+    prediction = predict(text, at, formats, state.user_model, state.prior, state.n_posts)
+    result = prediction.to_json()
+    history = PostHistory.from_rows(rows)
+    result["advice"] = [
+        {"text": a.text, "feature": a.feature, "source": a.source}
+        for a in advise(prediction.features, history)
+    ]
+    if state.note:
+        result["note"] = state.note
+    return result
+
+
+def _read_batch(path: str) -> list[tuple[str, list[str], datetime | None]]:
+    raw = read_text_input(path, "the drafts CSV")
+    reader = csv.DictReader(io.StringIO(raw, newline=""))
+    if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
+        refuse(f"{path} needs a header with a text column (and optional format and at).")
+    rows = []
+    for index, row in enumerate(reader):
+        clean = {(key or "").strip(): (value or "") for key, value in row.items()}
+        wanted = clean.get("format", "").strip().lower()
+        if wanted and wanted not in POST_FORMATS:
+            refuse(f"Row {index}: unknown format {wanted!r}; use one of {', '.join(POST_FORMATS)}.")
+        at = _moment(clean.get("at"), where=f"Row {index}: at")
+        rows.append((clean.get("text", ""), [wanted] if wanted else [], at))
+    return rows
+
+
+def _print_human(result: dict[str, Any]) -> None:
+    features = result["features"]
+    click.echo(
+        f"{features['characters']:,} characters · {features['words']} words · "
+        f"{features['sentences']} sentences · readability "
+        f"{features['readability'] if features['readability'] is not None else '—'} · "
+        f"sentiment {features['sentiment']:+.2f}"
+    )
+    click.echo("Before “…see more”: " + features["hook"].replace("\n", " / "))
+    unit = "engagement" if result["unit"] == "engagements" else result["unit"]
+    click.echo(f"Predicted {unit} by format (basis: {result['basis']}, {result['n_posts']} posts):")
+    for row in sorted(result["predictions"], key=lambda p: -p["engagement"]):
+        mark = "  ← suggested" if row["format"] == result["suggestion"] else ""
+        spread = f"({row['low']:.1f}–{row['high']:.1f})"
+        click.echo(f"  {row['format']:<9} {row['engagement']:>8.1f}  {spread}{mark}")
+    for reason in result["reasons"]:
+        click.echo(f"Why: {reason}")
+    for advice in result["advice"]:
+        click.echo(f"• {advice['text']}")
+    if result.get("note"):
+        click.echo(result["note"])
+
+
+@click.command("analyze")
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--at", "at_raw", metavar="ISO-DATETIME", help="When you plan to publish.")
+@click.option("--batch", metavar="CSV", help="Analyze every row of a CSV (text, format, at).")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON.")
+@click.pass_context
+def analyze(
+    ctx: click.Context, source: str, at_raw: str | None, batch: str | None, as_json: bool
+) -> None:
+    """Analyze a draft and rank the formats to publish it as, from your own posts."""
+    from ssi_tui.store.format_model import load_or_train, training_rows
+
+    jobs = (
+        _read_batch(batch) if batch else [(read_text_input(source, "a draft"), [], _moment(at_raw))]
+    )
+    db = database(ctx)
+    state = load_or_train(db, _db_path(ctx))
+    rows = training_rows(db)
+    results = [_analyze(text, at, formats, state, rows) for text, formats, at in jobs]
+    if batch:
+        for index, result in enumerate(results):
+            result["row"] = index
+        if as_json:
+            emit_json(results)
+        else:
+            for result in results:
+                click.echo(f"Row {result['row']}: suggest {result['suggestion']}")
+        return
+    if as_json:
+        emit_json(results[0])
+    else:
+        _print_human(results[0])
