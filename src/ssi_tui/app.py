@@ -17,6 +17,8 @@ from ssi_tui.core import clock
 from ssi_tui.messages import (
     DeleteReading,
     LogActivity,
+    OpenDrafts,
+    SaveDraft,
     SaveReading,
     SetTarget,
     ShowJournalDay,
@@ -26,7 +28,7 @@ from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import estimates, journal, posts, readings, settings, views
+from ssi_tui.store import drafts, estimates, journal, posts, readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -70,6 +72,8 @@ class SsiApp(App[None]):
         self.journal_day = self.today
         self._painted = False
         self._calibrating = False
+        self._loading_model = False
+        self._model_fingerprint: str | None = None
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
 
@@ -95,6 +99,7 @@ class SsiApp(App[None]):
     def _first_paint_done(self) -> None:
         self._painted = True
         self._calibrate_if_needed()
+        self._reload_model_if_needed()
 
     @on(TabbedContent.TabActivated)
     def _focus_active_pane(self) -> None:
@@ -106,6 +111,7 @@ class SsiApp(App[None]):
         """Read what every pane shows from the database and hand it over."""
         self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
         self._calibrate_if_needed()
+        self._reload_model_if_needed()
         self.query_one(JournalPane).view = views.load_journal_view(
             self.db, self.today, self.journal_day
         )
@@ -131,6 +137,70 @@ class SsiApp(App[None]):
     def _calibration_finished(self) -> None:
         self._calibrating = False
         self.refresh_views()
+
+    def _reload_model_if_needed(self) -> None:
+        """Load (or retrain) the format model when the post log changed since the last load."""
+        from ssi_tui.store.format_model import posts_fingerprint
+
+        fingerprint = posts_fingerprint(self.db)
+        if self._painted and not self._loading_model and fingerprint != self._model_fingerprint:
+            self._loading_model = True
+            if self._model_fingerprint is not None:
+                self.query_one(DraftsPane).set_status("Your posts changed: retraining the model…")
+            self._model_fingerprint = fingerprint
+            self._load_model()
+
+    @work(thread=True, group="format-model")
+    def _load_model(self) -> None:
+        """NLTK and scikit-learn load here, off the UI thread, after the first paint."""
+        from ssi_tui.analysis.features import analyze_text
+        from ssi_tui.store.format_model import load_or_train, training_rows
+
+        db = open_database(self.db_path)
+        try:
+            state = load_or_train(db, self.db_path)
+            rows = training_rows(db)
+        finally:
+            db.close()
+        analyze_text("Warm up the language tools.")
+        self.call_from_thread(self._model_loaded, state, rows)
+
+    def _model_loaded(self, state: object, rows: list[dict[str, object]]) -> None:
+        self._loading_model = False
+        pane = self.query_one(DraftsPane)
+        pane.history_rows = rows
+        pane.model_state = state  # type: ignore[assignment]
+        self._reload_model_if_needed()
+
+    @on(SaveDraft)
+    def _save_draft(self, message: SaveDraft) -> None:
+        draft_id = drafts.save_draft(self.db, message.text, message.draft_id)
+        self.query_one(DraftsPane).draft_id = draft_id
+        self.notify("Draft saved.")
+
+    @on(OpenDrafts)
+    def _open_drafts(self) -> None:
+        from ssi_tui.screens.confirm import ConfirmScreen
+        from ssi_tui.screens.drafts_list import DraftChoice, DraftsListScreen
+
+        saved = {draft.id: draft for draft in drafts.list_drafts(self.db)}
+
+        def chosen(choice: DraftChoice | None) -> None:
+            if choice is None or choice[1] not in saved:
+                return
+            action, draft_id = choice
+            if action == "open":
+                self.query_one(DraftsPane).load(saved[draft_id].text, draft_id)
+                return
+
+            def answered(delete: bool | None) -> None:
+                if delete:
+                    drafts.delete_draft(self.db, draft_id)
+                    self.notify("Draft deleted.")
+
+            self.push_screen(ConfirmScreen("Delete this draft?", yes="Delete"), answered)
+
+        self.push_screen(DraftsListScreen(list(saved.values())), chosen)
 
     @on(SaveReading)
     def _save_reading(self, message: SaveReading) -> None:

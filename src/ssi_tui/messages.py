@@ -59,3 +59,16 @@ class UpdatePost(Message):
     post_id: str
     format: str
     metrics: dict[str, int | None]
+
+
+@dataclass
+class SaveDraft(Message):
+    """Keep the draft being edited (a new one when `draft_id` is None)."""
+
+    draft_id: int | None
+    text: str
+
+
+@dataclass
+class OpenDrafts(Message):
+    """Show the saved drafts to re-open one."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from synthetic_posts import synthetic_posts
@@ -137,3 +138,17 @@ def test_training_on_2000_demo_posts_takes_under_5_seconds() -> None:
     result = predict(DRAFT, AT, [], model, shipped_prior(), 2000)
     assert result.suggestion == "carousel"  # the demo follows the published multipliers
     assert result.basis == "user"
+
+
+def test_the_installed_package_finds_its_shipped_prior() -> None:
+    """CI runs the tests against a non-editable install: the prior must travel in the wheel."""
+    import ssi_tui
+    from ssi_tui.analysis.paths import prior_path
+
+    path = prior_path()
+    assert path is not None and path.name == "prior.skops"
+    package = Path(ssi_tui.__file__).parent
+    in_wheel = path.is_relative_to(package)
+    in_checkout = path.parent.name == "models" and (path.parent.parent / "pyproject.toml").exists()
+    assert in_wheel or in_checkout
+    assert shipped_prior().kind != "published", "the trained prior loads, not only the multipliers"

@@ -26,8 +26,8 @@ async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
         for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
             await pilot.press(key)
             assert tabs.active == pane
-            if pane == "journal":
-                await pilot.press("escape")  # on the journal card digits are counts
+            if pane in ("journal", "drafts"):
+                await pilot.press("escape")  # digits are counts on the card, text in the editor
         await pilot.press("ctrl+right", "ctrl+right")
         assert tabs.active == "posts"
         await pilot.press("ctrl+left", "ctrl+left", "ctrl+left")

@@ -92,3 +92,21 @@ def test_paste_dialog_with_an_understood_page(snap_compare: Any, db_path: Path) 
 
     app = make_app(db_path, today=TODAY, label="paste")
     assert snap_compare(app, terminal_size=SMALL, run_before=paste)
+
+
+def test_drafts_pane_with_an_analysed_draft(snap_compare: Any, demo_db_path: Path) -> None:
+    draft = (
+        "I lost a six-figure deal last quarter. Here is what I changed.\n\n"
+        "1. Ask about the cost of doing nothing\n2. Name the decision maker early\n\n"
+        "What would you add? #sales"
+    )
+
+    async def write(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("4")
+        pilot.app.query_one("#draft-editor").text = draft
+        await pilot.pause(0.3)
+        await settle(pilot)
+
+    app = make_app(demo_db_path, today=TODAY, label="demo")
+    assert snap_compare(app, terminal_size=LARGE, run_before=write)

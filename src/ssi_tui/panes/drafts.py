@@ -1,17 +1,53 @@
-"""The Drafts pane: write or paste a draft and see at once how LinkedIn will show it."""
+"""The Drafts pane: write or paste a draft; see how LinkedIn cuts it and which format to use.
+
+Cheap measurements update on every keystroke. The language tools and the format model load in
+a worker after the first paint; each re-analysis runs in an exclusive thread worker, so typing
+never waits for it, whatever the size of the paste.
+"""
 
 from __future__ import annotations
 
+import time
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Static, TextArea
+from textual.worker import get_current_worker
 
 from ssi_tui.core.drafts import CHARACTER_LIMIT, DraftBasics, measure
+from ssi_tui.messages import OpenDrafts, SaveDraft
+from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
 
+if TYPE_CHECKING:
+    from ssi_tui.store.format_model import ModelState
+
 PLACEHOLDER = "Paste or type a draft post here…"
+TYPING_PAUSE_SECONDS = 0.15
+"""Analysis waits for this pause in typing; a newer keystroke cancels the older analysis."""
+LOADING = "Loading the language tools and your format model…"
+
+
+def model_summary(state: ModelState) -> str:
+    """What the suggestion stands on, with the model's score against the simple baseline."""
+    model = state.user_model
+    if model is None:
+        summary = "Format model: the prior (no post of yours has metrics yet)."
+    else:
+        meta = model.metadata
+        summary = f"Format model: {meta.kind} on {meta.n_posts} of your posts"
+        if meta.cv_mae is not None and meta.baseline_mae is not None:
+            summary += (
+                f"; cross-validated error {meta.cv_mae:.3f} vs {meta.baseline_mae:.3f} for "
+                "your per-format median"
+            )
+        summary += "."
+    return f"{state.note} {summary}" if state.note else summary
 
 
 def render_basics(basics: DraftBasics) -> Text:
@@ -36,16 +72,151 @@ def render_basics(basics: DraftBasics) -> Text:
     return text
 
 
+def render_ranking(result: dict[str, Any]) -> Text:
+    """Each format's predicted engagement as a bar, with its range; the suggestion marked."""
+    rows = sorted(result["predictions"], key=lambda p: -p["engagement"])
+    top = max((row["high"] for row in rows), default=1.0) or 1.0
+    unit = "engagement" if result["unit"] == "engagements" else result["unit"]
+    text = Text(f"Predicted {unit} by format\n", style="bold")
+    for row in rows:
+        suggested = row["format"] == result["suggestion"]
+        text.append(f"{row['format']:<9}", style="bold green" if suggested else "")
+        text.append_text(bar(row["engagement"], top, 12, "green" if suggested else "bold"))
+        text.append(f" {row['engagement']:.0f} ({row['low']:.0f}–{row['high']:.0f})")
+        text.append(" ←\n" if suggested else "\n")
+    basis = {"prior": "published benchmarks and public posts", "blend": "your posts and the prior"}
+    text.append(
+        f"Basis: {basis.get(result['basis'], 'your own posts')} · {result['n_posts']} of your "
+        "posts with metrics\n",
+        style="dim",
+    )
+    for reason in result["reasons"]:
+        text.append_text(literal(f"• {reason}\n"))
+    return text
+
+
+def render_details(result: dict[str, Any]) -> Text:
+    features = result["features"]
+    text = Text("Advice\n", style="bold")
+    for advice in result["advice"] or [{"text": "Nothing to fix: publish it."}]:
+        text.append_text(literal(f"• {advice['text']}\n"))
+    text.append("\nOn mobile (140 characters):\n", style="bold")
+    text.append_text(literal(features["hook_mobile"] or "(empty)", style="italic"))
+    readability = features["readability"]
+    cta = features["call_to_action_phrase"] or ("yes" if features["call_to_action"] else "none")
+    text.append("\n\n")
+    for name, value in (
+        ("Sentences", f"{features['sentences']} (avg {features['avg_sentence_words']:.0f} words)"),
+        ("Readability", "—" if readability is None else f"{readability:.0f} (Flesch)"),
+        ("Questions", features["questions"]),
+        ("Call to action", cta),
+        ("Mentions", features["mentions"]),
+        ("Emoji", features["emoji"]),
+        ("Bold letters", features["unicode_bold"]),
+        ("Lists", features["list_items"]),
+        ("Sentiment", f"{features['sentiment']:+.2f}"),
+    ):
+        text.append(f"{name:<15}", style="bold")
+        text.append_text(literal(f"{value}\n"))
+    return text
+
+
 class DraftsPane(Horizontal):
-    """A draft editor with its live measurements beside it."""
+    """A draft editor with its live analysis and format suggestion beside it."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save draft", id="drafts.save", tooltip="Keep this draft"),
+        Binding("ctrl+o", "open", "Drafts", id="drafts.open", tooltip="Open a saved draft"),
+        Binding("ctrl+n", "new", "New draft", id="drafts.new", tooltip="Start a new draft"),
+        Binding("escape", "leave", "Leave editor", id="drafts.leave", show=False),
+    ]
+
+    model_state: reactive[ModelState | None] = reactive(None)
+    history_rows: list[dict[str, Any]] = []
+    draft_id: int | None = None
 
     def compose(self) -> ComposeResult:
-        editor = TextArea(id="draft-editor", soft_wrap=True, show_line_numbers=False)
-        editor.placeholder = PLACEHOLDER
-        yield editor
+        with Vertical(id="draft-left"):
+            editor = TextArea(id="draft-editor", soft_wrap=True, show_line_numbers=False)
+            editor.placeholder = PLACEHOLDER
+            yield editor
+            yield Static(
+                "Ctrl+S saves · Ctrl+O opens a saved draft · Ctrl+N starts anew · Esc leaves",
+                id="draft-keys",
+                classes="caption",
+            )
         with VerticalScroll(id="draft-side"):
+            yield Static(LOADING, id="draft-status", classes="caption")
             yield Static(render_basics(measure("")), id="draft-basics")
+            yield Static(id="draft-ranking")
+            yield Static(id="draft-details")
+
+    def focus(self, scroll_visible: bool = True) -> DraftsPane:
+        self.query_one("#draft-editor", TextArea).focus(scroll_visible)
+        return self
+
+    @property
+    def text(self) -> str:
+        return self.query_one("#draft-editor", TextArea).text
+
+    def load(self, text: str, draft_id: int | None) -> None:
+        """Show a saved draft (or an empty one) in the editor."""
+        self.draft_id = draft_id
+        self.query_one("#draft-editor", TextArea).text = text
+
+    def set_status(self, message: str) -> None:
+        self.query_one("#draft-status", Static).update(literal(message))
+
+    def watch_model_state(self, state: ModelState | None) -> None:
+        if state is None:
+            return
+        self.set_status(model_summary(state))
+        self._analyze(self.text)
 
     @on(TextArea.Changed, "#draft-editor")
     def _remeasure(self, event: TextArea.Changed) -> None:
-        self.query_one("#draft-basics", Static).update(render_basics(measure(event.text_area.text)))
+        text = event.text_area.text
+        self.query_one("#draft-basics", Static).update(render_basics(measure(text)))
+        if self.model_state is not None:
+            self._analyze(text)
+
+    @work(thread=True, exclusive=True, group="draft-analysis")
+    def _analyze(self, text: str) -> None:
+        """Analyze after a short pause in typing; a newer keystroke makes this one moot."""
+        time.sleep(TYPING_PAUSE_SECONDS)
+        worker = get_current_worker()
+        state = self.model_state
+        if worker.is_cancelled or state is None:
+            return
+        from ssi_tui.analysis.advice import advise
+        from ssi_tui.analysis.history import PostHistory
+        from ssi_tui.analysis.model import predict
+
+        prediction = predict(text, None, [], state.user_model, state.prior, state.n_posts)
+        result = prediction.to_json()
+        result["advice"] = [
+            {"text": a.text}
+            for a in advise(prediction.features, PostHistory.from_rows(self.history_rows))
+        ]
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: dict[str, Any]) -> None:
+        self.query_one("#draft-ranking", Static).update(render_ranking(result))
+        self.query_one("#draft-details", Static).update(render_details(result))
+
+    def action_save(self) -> None:
+        if self.text.strip():
+            self.post_message(SaveDraft(self.draft_id, self.text))
+        else:
+            self.app.notify("Nothing to save: the draft is empty.", severity="warning")
+
+    def action_open(self) -> None:
+        self.post_message(OpenDrafts())
+
+    def action_leave(self) -> None:
+        """Hand the keyboard back to the tab bar, where digits switch panes again."""
+        self.app.query_one("#panes Tabs").focus()
+
+    def action_new(self) -> None:
+        self.load("", None)

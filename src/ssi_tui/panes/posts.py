@@ -100,9 +100,7 @@ class PostsPane(Vertical):
         if self.view is None:
             return []
         posts = [
-            post
-            for post in self.view.posts
-            if self.format_filter in (ALL_FORMATS, post.format)
+            post for post in self.view.posts if self.format_filter in (ALL_FORMATS, post.format)
         ]
         return sorted(posts, key=SORTS[self.sort][1], reverse=True)
 

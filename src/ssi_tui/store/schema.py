@@ -149,3 +149,18 @@ def m002_analytics(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m003_drafts(db: Database) -> None:
+    """Drafts the user saved from the Drafts pane."""
+    db.executescript(
+        """
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )

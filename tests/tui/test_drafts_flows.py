@@ -1,0 +1,107 @@
+"""Writing a draft: live analysis, the format suggestion, saving and re-opening drafts."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.tui.settle import settle
+from textual.widgets import OptionList, Static, TextArea
+
+from ssi_tui.app import make_app
+from ssi_tui.panes.drafts import DraftsPane
+from ssi_tui.screens.confirm import ConfirmScreen
+from ssi_tui.screens.drafts_list import DraftsListScreen
+from ssi_tui.store import drafts
+from ssi_tui.store.database import open_database
+
+TODAY = date(2026, 6, 1)
+DRAFT = (
+    "I lost a six-figure deal last quarter. Here is what I changed.\n\n"
+    "1. Ask about the cost of doing nothing\n2. Name the decision maker early\n\n"
+    "What would you add? #sales"
+)
+
+
+async def analysed(pilot: Any) -> None:
+    """Wait until the background analysis of the current text has been shown."""
+    await settle(pilot)
+    await pilot.pause(0.3)
+    await settle(pilot)
+
+
+async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        pane = app.query_one(DraftsPane)
+        status = str(app.query_one("#draft-status", Static).render())
+        assert status.startswith("Format model: format-median on 47 of your posts")
+        assert "for your per-format median" in status
+        assert pane.model_state is not None and pane.model_state.n_posts == 47
+        pane.query_one("#draft-editor", TextArea).text = DRAFT
+        await analysed(pilot)
+        ranking = str(app.query_one("#draft-ranking", Static).render())
+        assert ranking.startswith("Predicted engagement by format")
+        for name in ("text", "image", "carousel", "video", "poll"):
+            assert f"\n{name}" in ranking
+        assert "←" in ranking and "47 of your posts with metrics" in ranking
+        details = str(app.query_one("#draft-details", Static).render())
+        assert "Questions      1" in details and "Call to action" in details
+        basics = str(app.query_one("#draft-basics", Static).render())
+        assert f"{len(DRAFT)} / 3,000" in basics
+
+
+async def test_a_huge_paste_never_blocks_the_editor(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        editor = app.query_one("#draft-editor", TextArea)
+        huge = ("Pipeline reviews take thirty minutes now. " * 2400)[:100_000]
+        started = time.perf_counter()
+        editor.text = huge
+        await pilot.pause()
+        assert time.perf_counter() - started < 2.0
+        await analysed(pilot)
+        basics = str(app.query_one("#draft-basics", Static).render())
+        assert "100,000 / 3,000" in basics and "97,000 over" in basics
+
+
+async def test_drafts_are_saved_listed_reopened_and_deleted(db_path: Path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        pane = app.query_one(DraftsPane)
+        pane.query_one("#draft-editor", TextArea).text = DRAFT
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = pane.draft_id
+        assert first is not None
+        await pilot.press("ctrl+n")
+        assert pane.text == "" and pane.draft_id is None
+        pane.query_one("#draft-editor", TextArea).text = "[b]Second[/b] draft"
+        await pilot.press("ctrl+s", "ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsListScreen)
+        options = app.screen.query_one("#drafts-options", OptionList)
+        assert options.option_count == 2
+        assert "[b]Second[/b] draft" in str(options.get_option_at_index(0).prompt)
+        options.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.text == DRAFT and pane.draft_id == first
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    database = open_database(db_path)
+    assert [d.text for d in drafts.list_drafts(database)] == [DRAFT]
+    database.close()
