@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 from tests.importers.export_builders import complete_export, xlsx_bytes, zip_bytes
@@ -168,3 +169,26 @@ def test_export_writes_every_table_and_reimports_its_posts(tmp_path: Path) -> No
     blocker.write_text("x")
     code, _, err = run("export", str(blocker))
     assert code == 2 and "is a file" in err
+
+
+def test_exported_posts_import_again_into_a_fresh_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = tmp_path / "posts.csv"
+    posts.write_text(
+        "published_at,format,text,url,impressions,reactions,comments,reposts\n"
+        '2025-03-04T09:30:00,carousel,"Line one\nLine two 🚀",https://www.linkedin.com/feed/update/'
+        "urn:li:activity:7100000000000000001/,1200,40,6,2\n"
+        "2025-03-11T08:00:00,poll,Which one?,,800,10,1,0\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(posts))[0] == 0
+    first = json.loads(run("posts", "--json")[1])
+    out_dir = tmp_path / "out"
+    assert run("export", str(out_dir), "--format", "csv")[0] == 0
+    monkeypatch.setenv("SSI_TUI_DB", str(tmp_path / "fresh.db"))
+    code, out, _ = run("import", str(out_dir / "posts.csv"), "--json")
+    assert code == 0 and json.loads(out)["files"][0]["imported"] == 2
+    again = json.loads(run("posts", "--json")[1])
+    keys = ("published_at", "format", "text", "url", "impressions", "reactions", "comments")
+    assert [{k: p[k] for k in keys} for p in again] == [{k: p[k] for k in keys} for p in first]
