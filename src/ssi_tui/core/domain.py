@@ -156,5 +156,20 @@ POST_FORMATS: Final[tuple[str, ...]] = (
 )
 """Formats a post can have; `unknown` is stored when there is no evidence."""
 
+POST_METRICS: Final[tuple[str, ...]] = (
+    "impressions",
+    "members_reached",
+    "reactions",
+    "comments",
+    "reposts",
+    "saves",
+    "sends",
+    "link_clicks",
+    "followers_gained",
+    "engagements",
+    "followers",
+)
+"""The counts a post can carry (LinkedIn's post analytics, plus the account size)."""
+
 SUGGESTED_FORMATS: Final[tuple[str, ...]] = ("text", "image", "carousel", "video", "poll")
 """The formats the draft analyzer ranks for every draft."""

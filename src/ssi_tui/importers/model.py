@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any, Final
 
+from ssi_tui.core.domain import POST_METRICS
+
 UNKNOWN_FORMAT: Final = "unknown"
 """Stored when no tag and no evidence tell a post's format."""
 
@@ -59,19 +61,7 @@ class PostRow:
     """The link a share points at (Shares.csv `SharedUrl`): evidence for link posts and reposts."""
 
 
-METRIC_FIELDS: Final = (
-    "impressions",
-    "members_reached",
-    "reactions",
-    "comments",
-    "reposts",
-    "saves",
-    "sends",
-    "link_clicks",
-    "followers_gained",
-    "engagements",
-    "followers",
-)
+METRIC_FIELDS: Final = POST_METRICS
 """The PostRow fields that hold counts."""
 
 

@@ -9,19 +9,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-METRIC_COLUMNS: tuple[str, ...] = (
-    "impressions",
-    "members_reached",
-    "reactions",
-    "comments",
-    "reposts",
-    "saves",
-    "sends",
-    "link_clicks",
-    "followers_gained",
-    "engagements",
-    "followers",
-)
+from ssi_tui.core.domain import POST_METRICS
+
+METRIC_COLUMNS = POST_METRICS
 
 
 @dataclass(frozen=True)
