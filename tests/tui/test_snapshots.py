@@ -14,7 +14,7 @@ from tests.tui.settle import settle
 
 from ssi_tui.app import make_app
 from ssi_tui.core.readings import Reading
-from ssi_tui.store import readings
+from ssi_tui.store import journal, posts, readings
 from ssi_tui.store.database import open_database
 
 TODAY = date(2026, 6, 1)
@@ -110,3 +110,69 @@ def test_drafts_pane_with_an_analysed_draft(snap_compare: Any, demo_db_path: Pat
 
     app = make_app(demo_db_path, today=TODAY, label="demo")
     assert snap_compare(app, terminal_size=LARGE, run_before=write)
+
+
+HOSTILE = (
+    "[bold red]Boss[/bold red] [link=https://example.invalid]click[/link] \x1b[2J\x1b]0;pwned\x07!"
+)
+
+
+@pytest.mark.parametrize("keys", [("2",), ("2", "escape", "3")], ids=["journal", "posts"])
+def test_text_from_imports_and_notes_is_shown_literally(
+    snap_compare: Any, db_path: Path, keys: tuple[str, ...]
+) -> None:
+    """Rich markup stays visible as typed; terminal control sequences are removed."""
+    database = open_database(db_path)
+    readings.save_reading(
+        database,
+        Reading(
+            date=TODAY,
+            total=61,
+            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
+            weekly_change=HOSTILE,
+        ),
+    )
+    journal.add_activity_type(database, "webinar", "brand", HOSTILE)
+    journal.set_manual(database, TODAY, "webinar", 2, note=HOSTILE)
+    posts.upsert_posts(
+        database,
+        [
+            {
+                "id": "p1",
+                "published_at": "2026-05-30T09:00:00",
+                "format": "text",
+                "text": HOSTILE,
+                "reactions": 5,
+                "comments": 1,
+                "reposts": 0,
+                "impressions": 300,
+            }
+        ],
+    )
+    database.close()
+
+    async def show(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    app = make_app(db_path, today=TODAY, label="[b]hostile[/b]")
+    assert snap_compare(app, terminal_size=SMALL, run_before=show)
+
+
+def test_score_pane_shows_a_hostile_weekly_change_literally(
+    snap_compare: Any, db_path: Path
+) -> None:
+    database = open_database(db_path)
+    readings.save_reading(
+        database,
+        Reading(
+            date=TODAY,
+            total=61,
+            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
+            weekly_change=HOSTILE,
+        ),
+    )
+    database.close()
+    app = make_app(db_path, today=TODAY, label="hostile")
+    assert snap_compare(app, terminal_size=SMALL, run_before=settle)

@@ -16,6 +16,7 @@ from ssi_tui.core.calibration import MIN_READINGS
 from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY, band_for
 from ssi_tui.core.estimate import Estimate
 from ssi_tui.core.readings import Reading, change_over
+from ssi_tui.core.text import strip_control
 from ssi_tui.core.tips import tips_for
 from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.store.views import ScoreView
@@ -118,7 +119,7 @@ def verdict(view: ScoreView, latest: Reading) -> Text:
         text.append_text(signed(change.delta, 0))
     text.append(f"\nReading of {latest.date.isoformat()}", style="dim")
     if latest.weekly_change:
-        text.append(f" — LinkedIn: {latest.weekly_change}", style="dim")
+        text.append(f" — LinkedIn: {strip_control(latest.weekly_change)}", style="dim")
     return text
 
 

@@ -55,7 +55,7 @@ def _check_existing_file(path: Path) -> None:
         raise DatabaseError(f"{path} is not an SQLite database; it was left untouched.")
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     """Create an empty file readable by its owner only (mode 0600)."""
     try:
         if not path.parent.is_dir():
@@ -88,7 +88,7 @@ def open_database(path: Path) -> Database:
     if path.exists():
         _check_existing_file(path)
     else:
-        _create_private_file(path)
+        create_private_file(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
@@ -98,10 +98,12 @@ def open_database(path: Path) -> Database:
             raise DatabaseError(
                 f"{path} is an SQLite database of another program; it was left untouched."
             )
+        _check_integrity(conn, path)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
         db = Database(conn, execute_plugins=False)
+        _backup_before_migrating(db, path)
         migrate(db)
     except DatabaseError:
         conn.close()
@@ -110,6 +112,27 @@ def open_database(path: Path) -> Database:
         conn.close()
         raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
     return db
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """`PRAGMA quick_check` (integrity_check without the slow index cross-checks) on open."""
+    verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise DatabaseError(
+            f"{path} is damaged (SQLite says: {verdict}); it was left untouched: "
+            "restore a backup with 'ssi-tui restore PATH'."
+        )
+
+
+def _backup_before_migrating(db: Database, path: Path) -> None:
+    """Copy an existing database aside before its schema changes, in case a migration fails."""
+    pending = migrations.pending(db)
+    if not pending or not migrations.applied(db):
+        return
+    from ssi_tui.store.backup import copy_database, stamp
+
+    target = path.with_name(f"{path.name}.backup-{stamp()}-before-{pending[0].name}")
+    copy_database(db.conn, target)
 
 
 def migrate(db: Database) -> None:

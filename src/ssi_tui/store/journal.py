@@ -97,10 +97,35 @@ def set_manual(db: Database, day: date, activity: str, count: int, note: str | N
 
 
 def add_manual(db: Database, day: date, activity: str, delta: int, note: str | None = None) -> int:
-    """Add `delta` (may be negative) to the hand-logged count, never below zero; returns it."""
-    with db.atomic():
-        count = max(0, manual_count(db, day, activity) + delta)
-        set_manual(db, day, activity, count, note)
+    """Add `delta` (may be negative) to the hand-logged count, never below zero; returns it.
+
+    One statement does the read and the write, so quick logs from several terminals at once
+    can never overwrite each other's counts.
+    """
+    stamp = datetime.now().isoformat(timespec="seconds")
+    outer_transaction = db.conn.in_transaction
+    cursor = db.execute(
+        """
+        INSERT INTO journal (date, activity, count, note, source, updated_at)
+        VALUES (:date, :activity, max(0, :delta), :note, :source, :stamp)
+        ON CONFLICT (date, activity, source) DO UPDATE SET
+            count = max(0, journal.count + :delta),
+            note = coalesce(:note, journal.note),
+            updated_at = :stamp
+        RETURNING count
+        """,
+        {
+            "date": day.isoformat(),
+            "activity": activity,
+            "delta": delta,
+            "note": note,
+            "source": MANUAL,
+            "stamp": stamp,
+        },
+    )
+    count = int(cursor.fetchone()[0])
+    if not outer_transaction and db.conn.in_transaction:
+        db.conn.commit()
     return count
 
 

@@ -1,0 +1,87 @@
+"""Backups and restores through SQLite's own backup API: consistent even while the app runs."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ssi_tui.store.database import (
+    APPLICATION_ID,
+    SQLITE_MAGIC,
+    DatabaseError,
+    create_private_file,
+)
+
+
+def stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of `source` to `target` (a new file, readable by its owner only)."""
+    create_private_file(target)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+    os.chmod(target, 0o600)
+
+
+def backup_to(db_path: Path, target: Path) -> None:
+    """`ssi-tui backup`: copy the database to a new file."""
+    if target.exists():
+        raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
+    source = sqlite3.connect(db_path)
+    try:
+        copy_database(source, target)
+    finally:
+        source.close()
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse anything that is not a healthy ssi-tui database, without changing it."""
+    if not path.is_file():
+        raise DatabaseError(f"There is no backup file at {path}.")
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise DatabaseError(f"{path} is not an SQLite database.")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise DatabaseError(f"{path} is not an ssi-tui database.")
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise DatabaseError(f"{path} is damaged (SQLite says: {verdict}).")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} cannot be read as a database: {error}.") from error
+    finally:
+        conn.close()
+
+
+def restore_from(db_path: Path, backup: Path) -> Path | None:
+    """`ssi-tui restore`: check the backup, keep the current file, then copy the backup in.
+
+    Returns where the previous database was kept (None when there was none).
+    """
+    check_backup_file(backup)
+    kept = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp()}")
+        current = sqlite3.connect(db_path)
+        try:
+            copy_database(current, kept)
+        finally:
+            current.close()
+    else:
+        create_private_file(db_path)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(db_path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return kept
