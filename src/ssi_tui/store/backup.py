@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +26,7 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
         source.backup(destination)
     finally:
         destination.close()
-    os.chmod(target, 0o600)
+    target.chmod(0o600)
 
 
 def backup_to(db_path: Path, target: Path) -> None:
