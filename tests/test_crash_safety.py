@@ -88,3 +88,44 @@ def test_sigkill_during_an_import_never_leaves_half_a_file(tmp_path: Path) -> No
             assert count == complete[source], f"{source} half imported after a kill at {fraction}"
         assert run_import(archive, db).wait(timeout=300) == 0, "the import can simply be run again"
         assert totals(db) == complete
+
+
+KILLED_AFTER_CONFIRMING = """
+import asyncio, os, signal, sys
+from datetime import date
+from pathlib import Path
+from ssi_tui.app import make_app
+
+async def main():
+    app = make_app(Path(sys.argv[1]), today=date(2026, 6, 1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("down", "down", "plus", "plus", "plus")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#note-input").value = "typed, then the machine died"
+        await pilot.press("enter")
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+asyncio.run(main())
+"""
+
+
+def test_a_crash_in_the_app_keeps_every_confirmed_entry(tmp_path: Path) -> None:
+    db = tmp_path / "crash.db"
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_CONFIRMING, str(db)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGKILL
+    database = Database(db)
+    rows = list(database.query("SELECT activity, count, note FROM journal"))
+    database.close()
+    assert rows == [
+        {"activity": "profile_update", "count": 3, "note": "typed, then the machine died"}
+    ]
