@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
-
 from tests.importers.export_builders import csv_bytes, zip_bytes
 
 ROWS_PER_FILE = 40_000

@@ -6,7 +6,31 @@ from typing import Any
 
 
 async def settle(pilot: Any) -> None:
-    """Let background work (the calibration) finish and the panes redraw."""
+    """Let the first paint happen, background work (calibration, the model) finish, panes redraw.
+
+    A finished worker can start another (a refresh after calibration checks the model), so the
+    wait repeats a few times.
+    """
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(300):
+        if getattr(pilot.app, "_painted", True):
+            break
+        await pilot.pause(0.05)
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def wait_until(pilot: Any, condition: Any, timeout: float = 15.0) -> None:
+    """Pause until `condition()` holds (background work on a busy machine takes its time)."""
+    waited = 0.0
+    while not condition():
+        if waited > timeout:
+            raise AssertionError("the app did not get there in time")
+        await pilot.pause(0.05)
+        waited += 0.05
+    await settle(pilot)
+
+
+def shows_text(pilot: Any, selector: str, needle: str) -> Any:
+    return lambda: needle in str(pilot.app.query_one(selector).render())

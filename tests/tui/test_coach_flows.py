@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle
+from tests.tui.settle import settle, wait_until
 from textual.widgets import DataTable, Input, Select, Static
 
 from ssi_tui.app import make_app
@@ -20,10 +20,8 @@ TODAY = date(2026, 6, 1)
 async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
         pane = app.query_one(ScorePane)
+        await wait_until(pilot, lambda: pane.view is not None and pane.view.calibration is not None)
         assert pane.view is not None and pane.view.calibration is not None
         assert pane.view.calibration.n_readings == 53
         line = str(app.query_one("#score-estimate", Static).render())

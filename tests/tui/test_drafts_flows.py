@@ -5,9 +5,8 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from tests.tui.settle import settle
+from tests.tui.settle import settle, shows_text, wait_until
 from textual.widgets import OptionList, Static, TextArea
 
 from ssi_tui.app import make_app
@@ -25,13 +24,6 @@ DRAFT = (
 )
 
 
-async def analysed(pilot: Any) -> None:
-    """Wait until the background analysis of the current text has been shown."""
-    await settle(pilot)
-    await pilot.pause(0.3)
-    await settle(pilot)
-
-
 async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -43,7 +35,7 @@ async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path)
         assert "for your per-format median" in status
         assert pane.model_state is not None and pane.model_state.n_posts == 47
         pane.query_one("#draft-editor", TextArea).text = DRAFT
-        await analysed(pilot)
+        await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
         ranking = str(app.query_one("#draft-ranking", Static).render())
         assert ranking.startswith("Predicted engagement by format")
         for name in ("text", "image", "carousel", "video", "poll"):
@@ -66,7 +58,7 @@ async def test_a_huge_paste_never_blocks_the_editor(demo_db_path: Path) -> None:
         editor.text = huge
         await pilot.pause()
         assert time.perf_counter() - started < 2.0
-        await analysed(pilot)
+        await wait_until(pilot, shows_text(pilot, "#draft-basics", "100,000 / 3,000"))
         basics = str(app.query_one("#draft-basics", Static).render())
         assert "100,000 / 3,000" in basics and "97,000 over" in basics
 

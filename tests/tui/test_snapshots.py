@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.tui.settle import settle
+from tests.tui.settle import settle, shows_text, wait_until
 
 from ssi_tui.app import make_app
 from ssi_tui.core.readings import Reading
@@ -105,8 +105,7 @@ def test_drafts_pane_with_an_analysed_draft(snap_compare: Any, demo_db_path: Pat
         await settle(pilot)
         await pilot.press("4")
         pilot.app.query_one("#draft-editor").text = draft
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
 
     app = make_app(demo_db_path, today=TODAY, label="demo")
     assert snap_compare(app, terminal_size=LARGE, run_before=write)

@@ -1,0 +1,58 @@
+"""The benchmarks keep working: `benchmarks/run.py --quick --json` runs and reports every number.
+
+It proves the harness runs on this machine, not that the targets are met (that is for the
+full run, whose numbers depend on the machine).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = (
+    "startup_ratio",
+    "startup_rss_ratio",
+    "quicklog_ratio",
+    "analyze_ms_p50",
+    "train_s_2000_posts",
+    "journal_query_ms_10y",
+    "import_50k_rows_s",
+    "make_history_10y_s",
+)
+
+
+def _environment() -> dict[str, str]:
+    """Add `src` to the children's path only when ssi_tui is not installed."""
+    env = dict(os.environ)
+    if importlib.util.find_spec("ssi_tui") is None:
+        src = str(ROOT / "src")
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def test_quick_benchmarks_report_every_number() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--json"],
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    for key in KEYS:
+        value = report.get(key)
+        assert isinstance(value, int | float) and not isinstance(value, bool), (key, value)
+        assert math.isfinite(value) and value > 0, (key, value)
+    assert report["machine"]["mode"] == "quick"
+    assert report["machine"]["cpu_count"]
+    assert set(report["targets"]) >= set(KEYS) - {"import_50k_rows_s"}
+    assert all(isinstance(value, int | float) for value in report["targets"].values())
