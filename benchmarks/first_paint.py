@@ -1,0 +1,124 @@
+"""Run an app until its first painted screen, report, and leave at once (a child of run.py).
+
+Usage: `python benchmarks/first_paint.py bare|ssi-tui` (environment set by run.py).
+
+- `bare`: a Textual app that paints one word — the floor any Textual app pays.
+- `ssi-tui`: the real entry point, `ssi_tui.cli.main()` with no arguments, exactly what the
+  `ssi-tui` console script runs: click and the commands load, the database named by
+  SSI_TUI_DB is opened and migrated, the views are loaded in `on_mount`, the app composes.
+
+First paint is the first frame Textual hands to its driver: the first call of `App._display`
+with a screen update while no batch is open (inside `batch_update()`, e.g. while a widget
+recomposes, Textual renders nothing). Textual's `Ready` event is not enough: it is posted
+after the first layout even when that layout's frame was held back by a batch, which is what
+happens to ssi-tui (its Score pane recomposes on start), so `Ready` can come hundreds of
+milliseconds before anything reaches the terminal. The hook is installed on
+`textual.app.App` itself, so both apps are probed identically and neither is changed.
+
+run.py selects Textual's headless driver (TEXTUAL_DRIVER) and a terminal size (COLUMNS and
+LINES): the screen is laid out and rendered as in a terminal; the hook also turns the frame
+into the escape codes a terminal would receive, so only the final write to a tty is skipped.
+
+At first paint the child writes one line to file descriptor 1 (`FIRST_PAINT {json}`: peak
+RSS, how long after `Ready` the frame came) and calls `os._exit(0)`: the parent's clock
+stops when that line arrives, so the time covers interpreter start, imports and everything
+up to the paint, and no shutdown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import RenderableType
+from textual import events
+from textual._compositor import CompositorUpdate
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+MARKER = "FIRST_PAINT"
+HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
+_ready_at: list[float] = []
+
+
+def _peak_rss_kib() -> int:
+    """This process's peak resident memory in KiB.
+
+    Linux: VmHWM, the high-water mark of this program's own address space. Not ru_maxrss,
+    which Linux carries over from the parent across fork and exec, so a child started by a
+    large parent would report at least the parent's size. Elsewhere ru_maxrss (macOS: bytes).
+    """
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def _report(app: App[Any]) -> None:
+    now = time.perf_counter()
+    report = {
+        "app": type(app).__name__,
+        "rss_kib": _peak_rss_kib(),
+        "after_ready_ms": (now - _ready_at[0]) * 1000 if _ready_at else None,
+        "widgets": len(list(app.screen.walk_children())),
+        "size": list(app.size),
+        "heavy_modules": sorted(name for name in HEAVY if name in sys.modules),
+    }
+    os.write(1, f"{MARKER} {json.dumps(report)}\n".encode())
+    os._exit(0)
+
+
+def install_hooks() -> None:
+    """Report at the first frame that would reach the terminal; note when `Ready` came."""
+    display = App._display
+
+    def _display(self: App[Any], screen: Screen[Any], renderable: RenderableType | None) -> None:
+        display(self, screen, renderable)
+        painted = renderable is not None and not self._batch_count
+        if painted and self._running and not self._closed and screen is self.screen:
+            if isinstance(renderable, CompositorUpdate):
+                renderable.render_segments(self.console)  # what the terminal would be sent
+            _report(self)
+
+    def _on_ready(self: App[Any], event: events.Ready) -> None:
+        _ready_at.append(time.perf_counter())
+
+    App._display = _display  # type: ignore[method-assign]
+    App._on_ready = _on_ready  # type: ignore[attr-defined]
+
+
+class Bare(App[None]):
+    """One word on an otherwise empty screen."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Hello")
+
+
+def main() -> None:
+    install_hooks()
+    which = sys.argv[1] if len(sys.argv) > 1 else ""
+    if which == "bare":
+        Bare().run()
+    elif which == "ssi-tui":
+        from ssi_tui.cli import main as ssi_tui_main
+
+        sys.argv = ["ssi-tui"]
+        ssi_tui_main()
+    else:
+        raise SystemExit("usage: first_paint.py bare|ssi-tui")
+    raise SystemExit(f"{which} exited without painting")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,493 @@
+"""ssi-tui's benchmarks: start-up, the quick log, the analyzer, training, queries and import.
+
+Usage: `python benchmarks/run.py [--json] [--quick]` from the repository root (with
+`PYTHONPATH=src` in a checkout, or with the package installed).
+
+Every benchmark runs several times and reports its median, as a table and, with `--json`,
+as one JSON object on the last line of standard output: one number per key, plus `machine`
+(where and how it ran, including `mode`) and `targets` (the ceiling for each key that has
+one). Progress goes to standard error. `--quick` runs on one year of history with fewer
+repetitions, a 2,000-row import and 200 training posts: the smoke test uses it to prove
+that every benchmark still runs, not that it meets its target.
+
+Start-up is measured in fresh processes, alternating ssi-tui and a bare Textual app so that
+both see the same machine state; see first_paint.py for how the first paint is detected.
+The children read and write their bytecode in a private cache (PYTHONPYCACHEPREFIX) and warm
+it up before measuring, as an installed package would have compiled it at install time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CHILD_TIMEOUT_S = 180
+TERMINAL_SIZE = (160, 45)
+HEADLESS_DRIVER = "textual.drivers.headless_driver:HeadlessDriver"
+
+TARGETS: dict[str, float] = {
+    "startup_ratio": 1.3,
+    "startup_rss_ratio": 1.5,
+    "quicklog_ratio": 1.5,
+    "analyze_ms_p50": 20.0,
+    "train_s_2000_posts": 5.0,
+    "journal_query_ms_10y": 50.0,
+    "make_history_10y_s": 60.0,
+    "startup_heavy_before_paint": 0.0,
+}
+"""Upper bounds. Start-up aims at 1.3 and must never exceed STARTUP_RATIO_CEILING; the share
+of start-ups with scikit-learn, SciPy or NLTK loaded at first paint must be 0 (the README
+promises they load after the paint)."""
+STARTUP_RATIO_CEILING = 1.5
+REQUIRED_KEYS = (
+    "startup_ratio",
+    "startup_rss_ratio",
+    "quicklog_ratio",
+    "analyze_ms_p50",
+    "train_s_2000_posts",
+    "journal_query_ms_10y",
+    "import_50k_rows_s",
+    "make_history_10y_s",
+)
+"""The keys every run reports (the smoke test checks them)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of each benchmark to run."""
+
+    mode: str
+    years: float
+    history_runs: int
+    startup_runs: int
+    quicklog_runs: int
+    analyze_runs: int
+    train_posts: int
+    train_runs: int
+    query_runs: int
+    import_rows: int
+    import_runs: int
+
+
+FULL = Plan("full", 10, 3, 11, 10, 60, 2000, 3, 30, 50_000, 3)
+QUICK = Plan("quick", 1, 1, 3, 3, 10, 200, 1, 5, 2_000, 1)
+
+
+RESULTS: dict[str, float] = {}
+"""Each benchmark adds its numbers here, in the order they ran."""
+
+
+class BenchmarkError(RuntimeError):
+    """A benchmark could not run (a child failed or never painted)."""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def ensure_importable() -> dict[str, str]:
+    """Make `ssi_tui` importable here and in children; returns the children's environment."""
+    env = dict(os.environ)
+    try:
+        import ssi_tui  # noqa: F401
+    except ImportError:
+        src = str(ROOT / "src")
+        sys.path.insert(0, src)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    sys.path.insert(0, str(HERE))
+    return env
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    """A consistent private copy (the WAL folded in), so benchmarks never share a file."""
+    import sqlite3
+
+    with sqlite3.connect(source) as conn:
+        conn.execute("VACUUM INTO ?", [str(target)])
+    conn.close()
+    return target
+
+
+def settle(db_path: Path) -> Path:
+    """Leave the database as the app does after its first run: calibrated, model saved.
+
+    Start-up is then measured in the daily steady state, not on the first launch after an
+    import (which also fits the calibration and trains the model, both after the paint).
+    """
+    from ssi_tui.store import estimates
+    from ssi_tui.store.database import open_database
+    from ssi_tui.store.format_model import train_and_save
+
+    db = open_database(db_path)
+    try:
+        estimates.calibrate_and_cache(db)
+        train_and_save(db, db_path)
+    finally:
+        db.close()
+    return db_path
+
+
+# --- children ------------------------------------------------------------------------------
+
+
+def child_env(base: dict[str, str], work: Path, db: Path, today: date) -> dict[str, str]:
+    """The environment of every measured child: same for ssi-tui and its baseline."""
+    env = dict(base)
+    for name in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL", "TEXTUAL_PRESS", "TEXTUAL_SCREENSHOT"):
+        env.pop(name, None)
+    env.update(
+        {
+            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
+            "TEXTUAL_DRIVER": HEADLESS_DRIVER,
+            "COLUMNS": str(TERMINAL_SIZE[0]),
+            "LINES": str(TERMINAL_SIZE[1]),
+            "SSI_TUI_DB": str(db),
+            "SSI_TUI_TODAY": today.isoformat(),
+        }
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Paint:
+    """One child's first paint, as the parent timed it and the child reported it."""
+
+    seconds: float
+    rss_mib: float
+    after_ready_ms: float
+    heavy_loaded: bool
+
+
+def first_paint(which: str, env: dict[str, str]) -> Paint:
+    """Launch a child and time it until its first frame (see first_paint.py)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "first_paint.py"), which],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
+    watchdog.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith(b"FIRST_PAINT "):
+                elapsed = time.perf_counter() - started
+                report = json.loads(line.split(b" ", 1)[1])
+                break
+        else:
+            _, stderr = process.communicate()
+            tail = stderr.decode(errors="replace")[-800:]
+            raise BenchmarkError(f"{which} ended without painting:\n{tail}")
+        process.communicate()
+    finally:
+        watchdog.cancel()
+    return Paint(
+        seconds=elapsed,
+        rss_mib=report["rss_kib"] / 1024,
+        after_ready_ms=report["after_ready_ms"] or 0.0,
+        heavy_loaded=bool(report["heavy_modules"]),
+    )
+
+
+def wall_time(command: list[str], env: dict[str, str]) -> float:
+    """Seconds for a whole child process, from launch to exit."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, capture_output=True, env=env, timeout=CHILD_TIMEOUT_S, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise BenchmarkError(f"{command} failed: {result.stderr.decode()[-800:]}")
+    return elapsed
+
+
+def alternate(
+    runs: int, first: Callable[[], Any], second: Callable[[], Any], label: str
+) -> tuple[list[Any], list[Any]]:
+    """Run two measurements in turns (after one unmeasured warm-up each)."""
+    first(), second()
+    firsts, seconds = [], []
+    for run in range(runs):
+        log(f"  {label} {run + 1}/{runs}")
+        firsts.append(first())
+        seconds.append(second())
+    return firsts, seconds
+
+
+# --- benchmarks ----------------------------------------------------------------------------
+
+
+def bench_make_history(plan: Plan, work: Path, env: dict[str, str], today: date) -> Path:
+    """make_history.py as a command (the target: ten years in under a minute)."""
+    log(f"make_history: {plan.years:g} years x{plan.history_runs}")
+    times, path = [], work / "history-0.db"
+    for run in range(plan.history_runs):
+        target = work / f"history-{run}.db"
+        command = [sys.executable, str(HERE / "make_history.py"), str(target)]
+        command += ["--years", f"{plan.years:g}", "--end", today.isoformat()]
+        times.append(wall_time(command, env))
+    RESULTS["make_history_10y_s"] = median(times)
+    return path
+
+
+def bench_startup(plan: Plan, env: dict[str, str]) -> None:
+    """Launch to first paint, and peak memory then: ssi-tui over a bare Textual app."""
+    log("start-up: ssi-tui and a bare Textual app, alternated")
+    ssi, bare = alternate(
+        plan.startup_runs,
+        lambda: first_paint("ssi-tui", env),
+        lambda: first_paint("bare", env),
+        "start-up",
+    )
+    ssi_s, bare_s = median([p.seconds for p in ssi]), median([p.seconds for p in bare])
+    ssi_mib, bare_mib = median([p.rss_mib for p in ssi]), median([p.rss_mib for p in bare])
+    RESULTS.update(
+        startup_ratio=ssi_s / bare_s,
+        startup_rss_ratio=ssi_mib / bare_mib,
+        startup_ms=ssi_s * 1000,
+        startup_bare_ms=bare_s * 1000,
+        startup_rss_mib=ssi_mib,
+        startup_bare_rss_mib=bare_mib,
+        startup_frame_after_ready_ms=median([p.after_ready_ms for p in ssi]),
+        startup_heavy_before_paint=sum(p.heavy_loaded for p in ssi) / len(ssi),
+    )
+
+
+def bench_quicklog(plan: Plan, env: dict[str, str]) -> None:
+    """`ssi-tui log comment 1` over Python importing what that path needs."""
+    log("quick log: `ssi-tui log comment 1` and `import sqlite_utils, click`, alternated")
+    ssi_tui = [sys.executable, "-m", "ssi_tui", "log", "comment", "1"]
+    baseline = [sys.executable, "-c", "import sqlite_utils, click"]
+    logs, bases = alternate(
+        plan.quicklog_runs,
+        lambda: wall_time(ssi_tui, env),
+        lambda: wall_time(baseline, env),
+        "quick log",
+    )
+    RESULTS.update(
+        quicklog_ratio=median(logs) / median(bases),
+        quicklog_ms=median(logs) * 1000,
+        quicklog_baseline_ms=median(bases) * 1000,
+    )
+
+
+def draft(variant: int) -> str:
+    """A 3,000-character draft in the demo's voice; `variant` changes its last words."""
+    from ssi_tui.core.demo import BODIES, ENDINGS, HOOKS, WORDS
+
+    fill = {key: options[0] for key, options in WORDS.items()} | {"number": "7", "number2": "40"}
+    parts = [HOOKS[0].format(**fill)]
+    index = 0
+    while sum(len(part) + 2 for part in parts) < 3000:
+        parts.append(BODIES[index % len(BODIES)] + " 🚀 https://example.org/playbook")
+        parts.append(ENDINGS[index % len(ENDINGS)].format(**fill))
+        index += 1
+    tail = f"\n\nTake {variant} minutes today. What would you add?"
+    return ("\n\n".join(parts))[: 3000 - len(tail)] + tail
+
+
+def bench_analysis(plan: Plan, db_path: Path) -> None:
+    """One analysis as the Drafts pane runs it, then training on `train_posts` posts."""
+    from ssi_tui.analysis.advice import advise
+    from ssi_tui.analysis.features import analyze_text
+    from ssi_tui.analysis.history import PostHistory
+    from ssi_tui.analysis.model import predict, shipped_prior, train_user_model
+    from ssi_tui.store.database import open_database
+    from ssi_tui.store.format_model import measured_posts, training_rows
+
+    db = open_database(db_path)
+    try:
+        rows = training_rows(db)
+    finally:
+        db.close()
+    log(f"analyze: a 3,000-character draft x{plan.analyze_runs} ({len(rows)} posts loaded)")
+    user_model, prior, n_posts = train_user_model(rows), shipped_prior(), measured_posts(rows)
+    analyze_text("Warm up the language tools.")
+
+    def analyze(variant: int) -> float:
+        text = draft(variant)
+        started = time.perf_counter()
+        prediction = predict(text, None, [], user_model, prior, n_posts)
+        result = prediction.to_json()
+        result["advice"] = [
+            a.text for a in advise(prediction.features, PostHistory.from_rows(rows))
+        ]
+        return time.perf_counter() - started
+
+    analyze(-1)
+    times = sorted(analyze(variant) for variant in range(plan.analyze_runs))
+    RESULTS["analyze_ms_p50"] = median(times) * 1000
+    RESULTS["analyze_ms_p90"] = times[int(0.9 * (len(times) - 1))] * 1000
+
+    posts = rows[-plan.train_posts :]
+    log(f"train: the format model on {len(posts)} posts x{plan.train_runs}")
+    train_times = []
+    for _ in range(plan.train_runs):
+        started = time.perf_counter()
+        model = train_user_model(posts)
+        train_times.append(time.perf_counter() - started)
+        if model is None:
+            raise BenchmarkError("training produced no model")
+    RESULTS["train_s_2000_posts"] = median(train_times)
+    RESULTS["train_posts"] = float(len(posts))
+
+
+def bench_queries(plan: Plan, db_path: Path, today: date) -> None:
+    """What the Score, Journal and Posts panes read to draw, on a calibrated database."""
+    from ssi_tui.store import estimates, views
+    from ssi_tui.store.database import open_database
+
+    log(f"queries: load_score_view + load_journal_view + load_posts_view x{plan.query_runs}")
+    db = open_database(db_path)
+    try:
+        estimates.calibrate_and_cache(db)  # as the app leaves it after its first run
+        parts: dict[str, list[float]] = {"score": [], "journal": [], "posts": []}
+        loaders: dict[str, Callable[[], object]] = {
+            "score": lambda: views.load_score_view(db, today),
+            "journal": lambda: views.load_journal_view(db, today, today),
+            "posts": lambda: views.load_posts_view(db),
+        }
+        for run in range(plan.query_runs + 1):
+            for name, load in loaders.items():
+                started = time.perf_counter()
+                view = load()
+                if run:  # the first round warms SQLite's cache
+                    parts[name].append(time.perf_counter() - started)
+            assert view is not None
+        pending = views.load_score_view(db, today).calibration_pending
+    finally:
+        db.close()
+    if pending:
+        raise BenchmarkError("the cached calibration was not used")
+    totals = [sum(values) for values in zip(*parts.values(), strict=True)]
+    RESULTS["journal_query_ms_10y"] = median(totals) * 1000
+    for name, values in parts.items():
+        RESULTS[f"{name}_view_ms"] = median(values) * 1000
+
+
+def bench_import(plan: Plan, work: Path) -> None:
+    """An invented data-export ZIP read and written into a fresh database."""
+    from export_archive import write_export
+
+    from ssi_tui.importers import read_path
+    from ssi_tui.store.database import open_database
+    from ssi_tui.store.imports import write_results
+
+    archive = work / "Complete_LinkedInDataExport.zip"
+    rows = write_export(archive, plan.import_rows)
+    log(f"import: {rows:,} rows x{plan.import_runs}")
+    times = []
+    for run in range(plan.import_runs):
+        db = open_database(work / f"import-{run}.db")
+        try:
+            started = time.perf_counter()
+            reports = write_results(db, archive, read_path(archive))
+            times.append(time.perf_counter() - started)
+        finally:
+            db.close()
+        if not any(report.imported for report in reports):
+            raise BenchmarkError("the import wrote nothing")
+    RESULTS["import_50k_rows_s"] = median(times)
+    RESULTS["import_rows"] = float(rows)
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def machine(plan: Plan) -> dict[str, Any]:
+    import sqlite3
+
+    import textual
+
+    return {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "sqlite": sqlite3.sqlite_version,
+        "textual": getattr(textual, "__version__", "?"),
+        "mode": plan.mode,
+        "history_years": plan.years,
+        "terminal": f"{TERMINAL_SIZE[0]}x{TERMINAL_SIZE[1]} headless",
+    }
+
+
+def table(results: dict[str, float]) -> str:
+    lines = [f"{'benchmark':<30} {'median':>10}  {'target':<16} met", "-" * 64]
+    for key, value in results.items():
+        target = TARGETS.get(key)
+        if target is None:
+            lines.append(f"{key:<30} {value:>10.3f}")
+            continue
+        bound = f"<= {target:g}"
+        met = "yes" if value <= target else "NO"
+        if key == "startup_ratio":
+            bound += f" (max {STARTUP_RATIO_CEILING:g})"
+            if target < value <= STARTUP_RATIO_CEILING:
+                met = "no (under max)"
+        lines.append(f"{key:<30} {value:>10.3f}  {bound:<16} {met}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    parser.add_argument("--quick", action="store_true", help="small and fast (the smoke test)")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    base_env = ensure_importable()
+    from ssi_tui.core import clock
+
+    today = clock.today()
+    work = Path(tempfile.mkdtemp(prefix="ssi-tui-bench-"))
+    try:
+        tools_env = child_env(base_env, work, work / "unused.db", today)
+        history = bench_make_history(plan, work, tools_env, today)
+        startup_db = settle(copy_db(history, work / "startup.db"))
+        bench_startup(plan, child_env(base_env, work, startup_db, today))
+        quicklog_db = copy_db(history, work / "quicklog.db")
+        bench_quicklog(plan, child_env(base_env, work, quicklog_db, today))
+        bench_analysis(plan, copy_db(history, work / "analysis.db"))
+        bench_queries(plan, copy_db(history, work / "queries.db"), today)
+        bench_import(plan, work)
+    except (BenchmarkError, subprocess.TimeoutExpired) as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ordered = {key: RESULTS[key] for key in REQUIRED_KEYS} | RESULTS
+    print(f"ssi-tui benchmarks ({plan.mode} mode, on a {plan.years:g}-year history)")
+    print(table(ordered))
+    info = machine(plan)
+    print(f"machine: {json.dumps(info)}")
+    if args.json:
+        rounded = {key: round(value, 4) for key, value in ordered.items()}
+        print(json.dumps({**rounded, "machine": info, "targets": TARGETS}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
