@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,6 +38,9 @@ PANES: tuple[tuple[str, str, str], ...] = (
     ("posts", "Posts", "Your post log against your own median"),
     ("drafts", "Drafts", "Write a post and see how LinkedIn will show it"),
 )
+BACKGROUND_WORK = threading.Lock()
+"""One heavy background job at a time: two threads importing scikit-learn at once can see it
+half-initialised, and the UI keeps more of the machine."""
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 """How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
 
@@ -81,7 +85,7 @@ class SsiApp(App[None]):
         yield Header()
         with TabbedContent(initial="score", id="panes"):
             with TabPane("Score", id="score"):
-                yield ScorePane(id="score-pane")
+                yield ScorePane(views.load_score_view(self.db, self.today), id="score-pane")
             with TabPane("Journal", id="journal"):
                 yield JournalPane(id="journal-pane")
             with TabPane("Posts", id="posts"):
@@ -91,7 +95,7 @@ class SsiApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_views()
+        self.refresh_views(score=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.call_after_refresh(self._focus_active_pane)
         self.call_after_refresh(self._first_paint_done)
@@ -107,9 +111,10 @@ class SsiApp(App[None]):
         active = self.query_one("#panes", TabbedContent).active
         self.query_one(f"#{active}-pane").focus()
 
-    def refresh_views(self) -> None:
+    def refresh_views(self, *, score: bool = True) -> None:
         """Read what every pane shows from the database and hand it over."""
-        self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
+        if score:
+            self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
         self._calibrate_if_needed()
         self._reload_model_if_needed()
         self.query_one(JournalPane).view = views.load_journal_view(
@@ -127,12 +132,13 @@ class SsiApp(App[None]):
     @work(thread=True, group="calibration")
     def _calibrate(self) -> None:
         """Fit the estimate to the official readings; scikit-learn loads here, off the UI."""
-        db = open_database(self.db_path)
-        try:
-            estimates.calibrate_and_cache(db)
-        finally:
-            db.close()
-            self.call_from_thread(self._calibration_finished)
+        with BACKGROUND_WORK:
+            db = open_database(self.db_path)
+            try:
+                estimates.calibrate_and_cache(db)
+            finally:
+                db.close()
+                self.call_from_thread(self._calibration_finished)
 
     def _calibration_finished(self) -> None:
         self._calibrating = False
@@ -140,9 +146,7 @@ class SsiApp(App[None]):
 
     def _reload_model_if_needed(self) -> None:
         """Load (or retrain) the format model when the post log changed since the last load."""
-        from ssi_tui.store.format_model import posts_fingerprint
-
-        fingerprint = posts_fingerprint(self.db)
+        fingerprint = posts.posts_fingerprint(self.db)
         if self._painted and not self._loading_model and fingerprint != self._model_fingerprint:
             self._loading_model = True
             if self._model_fingerprint is not None:
@@ -153,22 +157,25 @@ class SsiApp(App[None]):
     @work(thread=True, group="format-model")
     def _load_model(self) -> None:
         """NLTK and scikit-learn load here, off the UI thread, after the first paint."""
-        from ssi_tui.analysis.features import analyze_text
-        from ssi_tui.store.format_model import load_or_train, training_rows
+        with BACKGROUND_WORK:
+            from ssi_tui.analysis.features import analyze_text
+            from ssi_tui.store.format_model import load_or_train, training_rows
 
-        db = open_database(self.db_path)
-        try:
-            state = load_or_train(db, self.db_path)
-            rows = training_rows(db)
-        finally:
-            db.close()
-        analyze_text("Warm up the language tools.")
+            db = open_database(self.db_path)
+            try:
+                state = load_or_train(db, self.db_path)
+                rows = training_rows(db)
+            finally:
+                db.close()
+            analyze_text("Warm up the language tools.")
         self.call_from_thread(self._model_loaded, state, rows)
 
     def _model_loaded(self, state: object, rows: list[dict[str, object]]) -> None:
         self._loading_model = False
+        from ssi_tui.analysis.history import PostHistory
+
         pane = self.query_one(DraftsPane)
-        pane.history_rows = rows
+        pane.history = PostHistory.from_rows(rows)
         pane.model_state = state  # type: ignore[assignment]
         self._reload_model_if_needed()
 

@@ -25,6 +25,7 @@ from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
+    from ssi_tui.analysis.history import PostHistory
     from ssi_tui.store.format_model import ModelState
 
 PLACEHOLDER = "Paste or type a draft post here…"
@@ -132,7 +133,8 @@ class DraftsPane(Horizontal):
     ]
 
     model_state: reactive[ModelState | None] = reactive(None)
-    history_rows: list[dict[str, Any]] = []
+    history: PostHistory | None = None
+    """The user's posts, built once when the model loads (advice compares drafts to them)."""
     draft_id: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -189,15 +191,11 @@ class DraftsPane(Horizontal):
         if worker.is_cancelled or state is None:
             return
         from ssi_tui.analysis.advice import advise
-        from ssi_tui.analysis.history import PostHistory
         from ssi_tui.analysis.model import predict
 
         prediction = predict(text, None, [], state.user_model, state.prior, state.n_posts)
         result = prediction.to_json()
-        result["advice"] = [
-            {"text": a.text}
-            for a in advise(prediction.features, PostHistory.from_rows(self.history_rows))
-        ]
+        result["advice"] = [{"text": a.text} for a in advise(prediction.features, self.history)]
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, result)
 

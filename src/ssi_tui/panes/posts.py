@@ -68,6 +68,7 @@ class PostsPane(Vertical):
 
     view: reactive[PostsView | None] = reactive(None)
     sort: reactive[str] = reactive("date")
+    _stale = False
     format_filter: reactive[str] = reactive(ALL_FORMATS)
 
     def compose(self) -> ComposeResult:
@@ -82,6 +83,15 @@ class PostsPane(Vertical):
         table.add_column("vs med.", width=7, key="ratio")
         table.add_column("First line", key="text")
         yield table
+
+    def _is_visible(self) -> bool:
+        """True when the Posts tab is the one on screen."""
+        node = self.parent
+        while node is not None:
+            if not getattr(node, "display", True):
+                return False
+            node = node.parent
+        return True
 
     def focus(self, scroll_visible: bool = True) -> PostsPane:
         self.query_one("#posts-table", DataTable).focus(scroll_visible)
@@ -104,8 +114,16 @@ class PostsPane(Vertical):
         ]
         return sorted(posts, key=SORTS[self.sort][1], reverse=True)
 
+    def on_show(self) -> None:
+        if self._stale:
+            self._redraw()
+
     def _redraw(self) -> None:
+        """Fill the table, or leave it for when the pane is shown (a long log costs time)."""
         if self.view is None or not self.is_mounted:
+            return
+        self._stale = not self._is_visible()
+        if self._stale:
             return
         table: DataTable[Text] = self.query_one("#posts-table", DataTable)
         table.clear()

@@ -30,6 +30,8 @@ PILLAR_COLOURS = {
     "relationships": "dodger_blue1",
 }
 CHART_HEIGHT = 12
+HISTORY_ROWS = 52
+"""A year of weekly readings; the full history is one command away and in the charts."""
 
 EMPTY_STATE = """\
 [b]No SSI reading yet.[/b]
@@ -204,6 +206,11 @@ class ScorePane(VerticalScroll):
 
     view: reactive[ScoreView | None] = reactive(None, recompose=True)
 
+    def __init__(self, view: ScoreView | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        if view is not None:
+            self.set_reactive(ScorePane.view, view)
+
     def compose(self) -> ComposeResult:
         view = self.view
         if view is None:
@@ -230,13 +237,19 @@ class ScorePane(VerticalScroll):
                 "in a few days.",
                 classes="caption",
             )
-        yield Static("History (e edits, d deletes the selected reading)", classes="caption")
+        shown = min(len(view.readings), HISTORY_ROWS)
+        older = len(view.readings) - shown
+        more = f"; {older} older in 'ssi-tui ssi list'" if older else ""
+        yield Static(
+            f"History: the last {shown} readings (e edits, d deletes the selected one{more})",
+            classes="caption",
+        )
         yield self._history_table(view)
 
     def _history_table(self, view: ScoreView) -> DataTable[str]:
         table: DataTable[str] = DataTable(id="score-history", cursor_type="row", zebra_stripes=True)
         table.add_columns("Date", "Total", *(p.short for p in PILLARS), "Industry", "Network")
-        for reading in reversed(view.readings):
+        for reading in reversed(view.readings[-HISTORY_ROWS:]):
             table.add_row(
                 reading.date.isoformat(),
                 f"{reading.total:g}",

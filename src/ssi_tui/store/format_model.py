@@ -7,7 +7,6 @@ executed: it is refused, and the model is retrained from the posts.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.store.posts import posts_fingerprint
 
 MODEL_KEY = "format_model"
 TRAINING_COLUMNS = (
@@ -42,14 +42,6 @@ def model_path(db_path: Path) -> Path:
 
 def training_rows(db: Database) -> list[dict[str, Any]]:
     return list(db.query(f"SELECT {TRAINING_COLUMNS} FROM posts ORDER BY published_at"))
-
-
-def posts_fingerprint(db: Database) -> str:
-    row = db.execute(
-        "SELECT count(*), max(updated_at), sum(coalesce(reactions, 0) + coalesce(comments, 0)"
-        " + coalesce(reposts, 0) + coalesce(engagements, 0)), group_concat(format) FROM posts"
-    ).fetchone()
-    return hashlib.sha256(repr(row).encode()).hexdigest()[:16]
 
 
 def measured_posts(rows: list[dict[str, Any]]) -> int:

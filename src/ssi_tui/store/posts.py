@@ -104,3 +104,14 @@ def update_post(
         "updated_at": datetime.now().isoformat(timespec="seconds"),
     }
     db.table("posts").update(post_id, changes)
+
+
+def posts_fingerprint(db: Database) -> str:
+    """Changes whenever a post, its format or its numbers change (the model retrains then)."""
+    import hashlib
+
+    row = db.execute(
+        "SELECT count(*), max(updated_at), sum(coalesce(reactions, 0) + coalesce(comments, 0)"
+        " + coalesce(reposts, 0) + coalesce(engagements, 0)), group_concat(format) FROM posts"
+    ).fetchone()
+    return hashlib.sha256(repr(row).encode()).hexdigest()[:16]
