@@ -92,24 +92,28 @@ database = open_database(path)
 write_demo(database, date(2026, 6, 1))
 database.close()
 
-from ssi_tui.app import SsiApp
+from ssi_tui.background import BackgroundWork
 
 seen = {}
-after_first_paint = SsiApp._first_paint_done
+after_first_paint = BackgroundWork.first_paint_done
 
 def probe(self):
     # Runs once the first frame is on screen, just before any background work starts.
     seen["painted_with_heavy"] = "sklearn" in sys.modules or "nltk" in sys.modules
     after_first_paint(self)
 
-SsiApp._first_paint_done = probe
+BackgroundWork.first_paint_done = probe
 
 async def main():
     app = make_app(path, today=date(2026, 6, 1))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(400):
+            if "painted_with_heavy" in seen:
+                break
+            await pilot.pause(0.05)
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
         calibrated = "sklearn" in sys.modules
     print(seen["painted_with_heavy"], calibrated)
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ssi_tui import __version__
+from ssi_tui.background import BackgroundWork
 from ssi_tui.core import clock
 from ssi_tui.messages import (
     DeleteReading,
@@ -29,7 +29,7 @@ from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import drafts, estimates, journal, posts, readings, settings, views
+from ssi_tui.store import drafts, journal, posts, readings, settings, views
 from ssi_tui.store.database import open_database
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -38,9 +38,6 @@ PANES: tuple[tuple[str, str, str], ...] = (
     ("posts", "Posts", "Your post log against your own median"),
     ("drafts", "Drafts", "Write a post and see how LinkedIn will show it"),
 )
-BACKGROUND_WORK = threading.Lock()
-"""One heavy background job at a time: two threads importing scikit-learn at once can see it
-half-initialised, and the UI keeps more of the machine."""
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 """How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
 
@@ -74,10 +71,7 @@ class SsiApp(App[None]):
         self.db = open_database(db_path)
         self.today = today or clock.today()
         self.journal_day = self.today
-        self._painted = False
-        self._calibrating = False
-        self._loading_model = False
-        self._model_fingerprint: str | None = None
+        self.background = BackgroundWork(self, db_path)
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
 
@@ -98,12 +92,7 @@ class SsiApp(App[None]):
         self.refresh_views(score=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.call_after_refresh(self._focus_active_pane)
-        self.call_after_refresh(self._first_paint_done)
-
-    def _first_paint_done(self) -> None:
-        self._painted = True
-        self._calibrate_if_needed()
-        self._reload_model_if_needed()
+        self.call_after_refresh(self.background.first_paint_done)
 
     @on(TabbedContent.TabActivated)
     def _focus_active_pane(self) -> None:
@@ -115,69 +104,11 @@ class SsiApp(App[None]):
         """Read what every pane shows from the database and hand it over."""
         if score:
             self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
-        self._calibrate_if_needed()
-        self._reload_model_if_needed()
+        self.background.check()
         self.query_one(JournalPane).view = views.load_journal_view(
             self.db, self.today, self.journal_day
         )
         self.query_one(PostsPane).view = views.load_posts_view(self.db)
-
-    def _calibrate_if_needed(self) -> None:
-        """Start one background fit when the data changed (never before the first paint)."""
-        view = self.query_one(ScorePane).view
-        if self._painted and not self._calibrating and view and view.calibration_pending:
-            self._calibrating = True
-            self._calibrate()
-
-    @work(thread=True, group="calibration")
-    def _calibrate(self) -> None:
-        """Fit the estimate to the official readings; scikit-learn loads here, off the UI."""
-        with BACKGROUND_WORK:
-            db = open_database(self.db_path)
-            try:
-                estimates.calibrate_and_cache(db)
-            finally:
-                db.close()
-                self.call_from_thread(self._calibration_finished)
-
-    def _calibration_finished(self) -> None:
-        self._calibrating = False
-        self.refresh_views()
-
-    def _reload_model_if_needed(self) -> None:
-        """Load (or retrain) the format model when the post log changed since the last load."""
-        fingerprint = posts.posts_fingerprint(self.db)
-        if self._painted and not self._loading_model and fingerprint != self._model_fingerprint:
-            self._loading_model = True
-            if self._model_fingerprint is not None:
-                self.query_one(DraftsPane).set_status("Your posts changed: retraining the model…")
-            self._model_fingerprint = fingerprint
-            self._load_model()
-
-    @work(thread=True, group="format-model")
-    def _load_model(self) -> None:
-        """NLTK and scikit-learn load here, off the UI thread, after the first paint."""
-        with BACKGROUND_WORK:
-            from ssi_tui.analysis.features import analyze_text
-            from ssi_tui.store.format_model import load_or_train, training_rows
-
-            db = open_database(self.db_path)
-            try:
-                state = load_or_train(db, self.db_path)
-                rows = training_rows(db)
-            finally:
-                db.close()
-            analyze_text("Warm up the language tools.")
-        self.call_from_thread(self._model_loaded, state, rows)
-
-    def _model_loaded(self, state: object, rows: list[dict[str, object]]) -> None:
-        self._loading_model = False
-        from ssi_tui.analysis.history import PostHistory
-
-        pane = self.query_one(DraftsPane)
-        pane.history = PostHistory.from_rows(rows)
-        pane.model_state = state  # type: ignore[assignment]
-        self._reload_model_if_needed()
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
@@ -283,21 +214,9 @@ class SsiApp(App[None]):
 
     def action_plan(self) -> None:
         """Open the what-if planner on the current journal and (calibrated) weights."""
-        from ssi_tui.screens.planner import PlanInputs, PlannerScreen
+        from ssi_tui.screens.planner import PlannerScreen
 
-        calibration, _ = estimates.cached_calibration(self.db)
-        history = readings.list_readings(self.db)
-        types = journal.activity_types(self.db)
-        inputs = PlanInputs(
-            journal=estimates.journal_map(self.db, self.today - timedelta(days=28), self.today),
-            as_of=self.today,
-            weights=estimates.weights_from(calibration),
-            latest_reading=dict(history[-1].pillars) if history else None,
-            activity_pillars={activity.key: activity.pillar for activity in types},
-            labels={activity.key: activity.label for activity in types},
-            target=settings.get_target(self.db),
-        )
-        self.push_screen(PlannerScreen(inputs))
+        self.push_screen(PlannerScreen(views.load_plan_inputs(self.db, self.today)))
 
     def action_import(self) -> None:
         from ssi_tui.screens.import_file import ImportScreen

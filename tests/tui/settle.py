@@ -13,7 +13,8 @@ async def settle(pilot: Any) -> None:
     """
     await pilot.pause()
     for _ in range(300):
-        if getattr(pilot.app, "_painted", True):
+        background = getattr(pilot.app, "background", None)
+        if background is None or background.painted:
             break
         await pilot.pause(0.05)
     for _ in range(3):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.table import Table
@@ -16,24 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLARS
-from ssi_tui.core.estimate import EstimateWeights, Journal
 from ssi_tui.core.planner import Plan, plan
+from ssi_tui.store.views import PlanInputs
 from ssi_tui.widgets.trend_chart import Series, TrendChart
 
 TOTAL_CHOICE = "total"
-
-
-@dataclass(frozen=True)
-class PlanInputs:
-    """Everything the planner needs, read by the app so the screen never touches the database."""
-
-    journal: Journal
-    as_of: date
-    weights: EstimateWeights
-    latest_reading: Mapping[str, float] | None
-    activity_pillars: Mapping[str, str]
-    labels: Mapping[str, str]
-    target: int
 
 
 def plan_table(result: Plan, labels: Mapping[str, str]) -> Table:

@@ -5,6 +5,7 @@ The TUI panes receive these dataclasses; they never query the database themselve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
-from ssi_tui.core.estimate import Estimate
+from ssi_tui.core.estimate import WINDOW_DAYS, Estimate, EstimateWeights, Journal
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
 from ssi_tui.store import estimates, journal, posts, readings, settings
@@ -103,3 +104,31 @@ def load_journal_view(
 
 def load_posts_view(db: Database) -> PostsView:
     return PostsView(posts=posts.list_posts(db))
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """Everything the what-if planner needs, read here so the screen never queries."""
+
+    journal: Journal
+    as_of: date
+    weights: EstimateWeights
+    latest_reading: Mapping[str, float] | None
+    activity_pillars: Mapping[str, str]
+    labels: Mapping[str, str]
+    target: int
+
+
+def load_plan_inputs(db: Database, today: date) -> PlanInputs:
+    calibration, _ = estimates.cached_calibration(db)
+    history = readings.list_readings(db)
+    types = journal.activity_types(db)
+    return PlanInputs(
+        journal=estimates.journal_map(db, today - timedelta(days=WINDOW_DAYS), today),
+        as_of=today,
+        weights=estimates.weights_from(calibration),
+        latest_reading=dict(history[-1].pillars) if history else None,
+        activity_pillars={activity.key: activity.pillar for activity in types},
+        labels={activity.key: activity.label for activity in types},
+        target=settings.get_target(db),
+    )

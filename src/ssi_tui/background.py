@@ -1,0 +1,113 @@
+"""The app's background work: calibrating the estimate and loading the format model.
+
+Both load scikit-learn (and the model NLTK), so they start only after the first frame is on
+screen, run in threads with their own database connections, one at a time, and hand their
+results back to the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from ssi_tui.store import estimates, posts
+from ssi_tui.store.database import open_database
+
+if TYPE_CHECKING:
+    from ssi_tui.panes.drafts import DraftsPane
+    from ssi_tui.panes.score import ScorePane
+
+ONE_AT_A_TIME = threading.Lock()
+"""Two threads importing scikit-learn at once can see it half-initialised; one job at a time
+also leaves more of the machine to the UI."""
+
+
+class BackgroundWork:
+    """Starts each job when its data changed, never twice at once, never before the paint."""
+
+    def __init__(self, app: App[Any], db_path: Path) -> None:
+        self.app = app
+        self.db_path = db_path
+        self.painted = False
+        self.calibrating = False
+        self.loading_model = False
+        self.model_fingerprint: str | None = None
+
+    def first_paint_done(self) -> None:
+        self.painted = True
+        self.check()
+
+    def check(self) -> None:
+        """Start whatever the current data needs (called after every refresh of the views)."""
+        self._calibrate_if_needed()
+        self._reload_model_if_needed()
+
+    def _score_pane(self) -> ScorePane:
+        from ssi_tui.panes.score import ScorePane
+
+        return self.app.query_one(ScorePane)
+
+    def _drafts_pane(self) -> DraftsPane:
+        from ssi_tui.panes.drafts import DraftsPane
+
+        return self.app.query_one(DraftsPane)
+
+    def _calibrate_if_needed(self) -> None:
+        view = self._score_pane().view
+        if self.painted and not self.calibrating and view and view.calibration_pending:
+            self.calibrating = True
+            self.app.run_worker(self._calibrate, thread=True, group="calibration")
+
+    def _calibrate(self) -> None:
+        """Fit the estimate to the official readings and cache the fit."""
+        with ONE_AT_A_TIME:
+            db = open_database(self.db_path)
+            try:
+                estimates.calibrate_and_cache(db)
+            finally:
+                db.close()
+                self.app.call_from_thread(self._calibration_finished)
+
+    def _calibration_finished(self) -> None:
+        self.calibrating = False
+        refresh = getattr(self.app, "refresh_views", None)
+        if refresh is not None:
+            refresh()
+
+    def _reload_model_if_needed(self) -> None:
+        """Load (or retrain) the format model when the post log changed since the last load."""
+        db = getattr(self.app, "db")  # noqa: B009 - the app's own connection, UI thread only
+        fingerprint = posts.posts_fingerprint(db)
+        if not self.painted or self.loading_model or fingerprint == self.model_fingerprint:
+            return
+        self.loading_model = True
+        if self.model_fingerprint is not None:
+            self._drafts_pane().set_status("Your posts changed: retraining the model…")
+        self.model_fingerprint = fingerprint
+        self.app.run_worker(self._load_model, thread=True, group="format-model")
+
+    def _load_model(self) -> None:
+        with ONE_AT_A_TIME:
+            from ssi_tui.analysis.features import analyze_text
+            from ssi_tui.store.format_model import load_or_train, training_rows
+
+            db = open_database(self.db_path)
+            try:
+                state = load_or_train(db, self.db_path)
+                rows = training_rows(db)
+            finally:
+                db.close()
+            analyze_text("Warm up the language tools.")
+        self.app.call_from_thread(self._model_loaded, state, rows)
+
+    def _model_loaded(self, state: Any, rows: list[dict[str, Any]]) -> None:
+        from ssi_tui.analysis.history import PostHistory
+
+        self.loading_model = False
+        pane = self._drafts_pane()
+        pane.history = PostHistory.from_rows(rows)
+        pane.model_state = state
+        self._reload_model_if_needed()
