@@ -82,7 +82,7 @@ def render_ranking(result: dict[str, Any]) -> Text:
     for row in rows:
         suggested = row["format"] == result["suggestion"]
         text.append(f"{row['format']:<9}", style="bold green" if suggested else "")
-        text.append_text(bar(row["engagement"], top, 12, "green" if suggested else "bold"))
+        text.append_text(bar(row["engagement"], top, 8, "green" if suggested else "bold"))
         text.append(f" {row['engagement']:.0f} ({row['low']:.0f}–{row['high']:.0f})")
         text.append(" ←\n" if suggested else "\n")
     basis = {"prior": "published benchmarks and public posts", "blend": "your posts and the prior"}
