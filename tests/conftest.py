@@ -59,3 +59,14 @@ def demo_db_path(demo_db_file: Path, tmp_path: Path) -> Path:
     finally:
         source.close()
     return copy
+
+
+@pytest.fixture
+def demo_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A year of demo history in SSI_TUI_DB, for the command-line tests."""
+    path = tmp_path / "demo-env.db"
+    database = open_database(path)
+    write_demo(database, DEMO_END)
+    database.close()
+    monkeypatch.setenv("SSI_TUI_DB", str(path))
+    return path

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from ssi_tui.cli import cli
-from ssi_tui.store.database import open_database
-from ssi_tui.store.demo import write_demo
 
 DRAFT = "Three lessons from 100 sales calls.\n\n1. Listen.\n2. Ask.\n3. Follow up.\n#sales"
 FEATURE_KEYS = {
@@ -33,16 +29,6 @@ FEATURE_KEYS = {
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args), input=stdin)
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def demo_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "demo.db"
-    database = open_database(path)
-    write_demo(database, date(2026, 6, 1))
-    database.close()
-    monkeypatch.setenv("SSI_TUI_DB", str(path))
-    return path
 
 
 def test_cold_start_leans_on_the_prior_and_says_so() -> None:

@@ -1,30 +1,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from ssi_tui.cli import cli
-from ssi_tui.store.database import open_database
-from ssi_tui.store.demo import write_demo
 
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def demo_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "demo.db"
-    database = open_database(path)
-    write_demo(database, date(2026, 6, 1))
-    database.close()
-    monkeypatch.setenv("SSI_TUI_DB", str(path))
-    return path
 
 
 def test_estimate_json_without_readings_uses_default_weights_and_says_why() -> None:

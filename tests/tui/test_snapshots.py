@@ -62,17 +62,7 @@ def test_what_if_planner(snap_compare: Any, demo_db_path: Path) -> None:
 
 def test_score_pane_with_one_reading(snap_compare: Any, db_path: Path) -> None:
     database = open_database(db_path)
-    readings.save_reading(
-        database,
-        Reading(
-            date=TODAY,
-            total=61,
-            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
-            industry_rank=12,
-            network_rank=20,
-            industry_average=31,
-        ),
-    )
+    save_one_reading(database, industry_rank=12, network_rank=20, industry_average=31)
     database.close()
     app = make_app(db_path, today=TODAY, label="one reading")
     assert snap_compare(app, terminal_size=SMALL)
@@ -111,6 +101,12 @@ def test_drafts_pane_with_an_analysed_draft(snap_compare: Any, demo_db_path: Pat
     assert snap_compare(app, terminal_size=LARGE, run_before=write)
 
 
+def save_one_reading(database: Any, **extra: Any) -> None:
+    """The reading of the page the README's example shows: 61, pillars 16.5/14.25/13/17.1."""
+    pillars = {"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1}
+    readings.save_reading(database, Reading(date=TODAY, total=61, pillars=pillars, **extra))
+
+
 HOSTILE = (
     "[bold red]Boss[/bold red] [link=https://example.invalid]click[/link] \x1b[2J\x1b]0;pwned\x07!"
 )
@@ -122,15 +118,7 @@ def test_text_from_imports_and_notes_is_shown_literally(
 ) -> None:
     """Rich markup stays visible as typed; terminal control sequences are removed."""
     database = open_database(db_path)
-    readings.save_reading(
-        database,
-        Reading(
-            date=TODAY,
-            total=61,
-            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
-            weekly_change=HOSTILE,
-        ),
-    )
+    save_one_reading(database, weekly_change=HOSTILE)
     journal.add_activity_type(database, "webinar", "brand", HOSTILE)
     journal.set_manual(database, TODAY, "webinar", 2, note=HOSTILE)
     posts.upsert_posts(
@@ -163,15 +151,7 @@ def test_score_pane_shows_a_hostile_weekly_change_literally(
     snap_compare: Any, db_path: Path
 ) -> None:
     database = open_database(db_path)
-    readings.save_reading(
-        database,
-        Reading(
-            date=TODAY,
-            total=61,
-            pillars={"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1},
-            weekly_change=HOSTILE,
-        ),
-    )
+    save_one_reading(database, weekly_change=HOSTILE)
     database.close()
     app = make_app(db_path, today=TODAY, label="hostile")
     assert snap_compare(app, terminal_size=SMALL, run_before=settle)
