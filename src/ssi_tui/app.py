@@ -89,7 +89,7 @@ class SsiApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_views(score=False)  # the Score pane was composed with its view
+        self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.call_after_refresh(self._focus_active_pane)
         self.call_after_refresh(self.background.first_paint_done)
@@ -100,15 +100,22 @@ class SsiApp(App[None]):
         active = self.query_one("#panes", TabbedContent).active
         self.query_one(f"#{active}-pane").focus()
 
-    def refresh_views(self, *, score: bool = True) -> None:
-        """Read what every pane shows from the database and hand it over."""
-        if score:
+    def refresh_views(
+        self, *, score_pane: bool = True, journal_pane: bool = True, posts_pane: bool = True
+    ) -> None:
+        """Read what the panes show from the database and hand it over.
+
+        A change names the panes it cannot affect, so logging a day does not re-read every post.
+        """
+        if score_pane:
             self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
         self.background.check()
-        self.query_one(JournalPane).view = views.load_journal_view(
-            self.db, self.today, self.journal_day
-        )
-        self.query_one(PostsPane).view = views.load_posts_view(self.db)
+        if journal_pane:
+            self.query_one(JournalPane).view = views.load_journal_view(
+                self.db, self.today, self.journal_day
+            )
+        if posts_pane:
+            self.query_one(PostsPane).view = views.load_posts_view(self.db)
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
@@ -171,12 +178,12 @@ class SsiApp(App[None]):
         if message.note is not None:
             count = journal.manual_count(self.db, day, activity)
             journal.set_manual(self.db, day, activity, count, message.note or None)
-        self.refresh_views()
+        self.refresh_views(posts_pane=False)
 
     @on(ShowJournalDay)
     def _show_journal_day(self, message: ShowJournalDay) -> None:
         self.journal_day = message.day
-        self.refresh_views()
+        self.refresh_views(score_pane=False, posts_pane=False)
 
     @on(UpdatePost)
     def _update_post(self, message: UpdatePost) -> None:

@@ -23,8 +23,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ssi_tui.analysis.features import DraftFeatures, analyze_text
-from ssi_tui.analysis.history import engagement_of, parse_published
+from ssi_tui.analysis.history import parse_published
 from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.core.post_stats import engagement_of
 
 FloatArray = npt.NDArray[np.float64]
 

@@ -6,20 +6,14 @@ kept, and engagement follows the product's definition.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-
-def engagement_of(row: Mapping[str, Any]) -> int | None:
-    """Reactions + comments + reposts, or LinkedIn's own `engagements` when the split is unknown."""
-    parts = [_count(row.get(key)) for key in ("reactions", "comments", "reposts")]
-    if all(part is None for part in parts):
-        return _count(row.get("engagements"))
-    return sum(part or 0 for part in parts)
+from ssi_tui.core.post_stats import count_or_none as _count
+from ssi_tui.core.post_stats import engagement_of
 
 
 def parse_published(value: Any) -> datetime | None:
@@ -34,16 +28,6 @@ def parse_published(value: Any) -> datetime | None:
     else:
         return None
     return moment.replace(tzinfo=None)
-
-
-def _count(value: Any) -> int | None:
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) or math.isinf(number) else max(0, round(number))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ssi_tui.commands.common import database, emit_json, refuse
+from ssi_tui.core.post_stats import engagement_of
 from ssi_tui.core.text import first_line, strip_control
 from ssi_tui.store.posts import post_rows
 
@@ -18,8 +19,8 @@ def post_json(row: dict[str, Any]) -> dict[str, Any]:
     `engagement` is reactions + comments + reposts, or LinkedIn's own total where the split is
     unknown; `engagements` is LinkedIn's total where known, else that sum.
     """
-    parts = [row.get(key) for key in ("reactions", "comments", "reposts")]
-    engagement = None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+    split = {key: row.get(key) for key in ("reactions", "comments", "reposts")}
+    engagement = engagement_of(split)
     return {
         "id": row["id"],
         "published_at": row["published_at"],
@@ -37,7 +38,7 @@ def post_json(row: dict[str, Any]) -> dict[str, Any]:
         "link_clicks": row["link_clicks"],
         "followers_gained": row["followers_gained"],
         "engagements": row["engagements"] if row["engagements"] is not None else engagement,
-        "engagement": engagement if engagement is not None else row["engagements"],
+        "engagement": engagement_of(row),
         "followers": row["followers"],
     }
 

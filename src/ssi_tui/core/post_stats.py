@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
 MIN_TRUSTED_POSTS = 5
 """Below this many posts a format's median says more about luck than about the format."""
+
+
+def count_or_none(value: Any) -> int | None:
+    """A whole count ≥ 0 from a stored or imported value; None when unknown or unreadable."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else max(0, round(number))
+
+
+def engagement_of(post: Mapping[str, Any]) -> int | None:
+    """Reactions + comments + reposts, or LinkedIn's own `engagements` when the split is unknown.
+
+    The one definition of engagement, for the post log, the JSON and the format model.
+    """
+    parts = [count_or_none(post.get(key)) for key in ("reactions", "comments", "reposts")]
+    if all(part is None for part in parts):
+        return count_or_none(post.get("engagements"))
+    return sum(part or 0 for part in parts)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ssi_tui.core.domain import POST_METRICS
+from ssi_tui.core.post_stats import engagement_of
 
 METRIC_COLUMNS = POST_METRICS
 
@@ -32,10 +33,14 @@ class Post:
     @property
     def engagement(self) -> int | None:
         """Reactions + comments + reposts, or LinkedIn's own total where the split is unknown."""
-        parts = (self.reactions, self.comments, self.reposts)
-        if all(part is None for part in parts):
-            return self.engagements
-        return sum(part or 0 for part in parts)
+        return engagement_of(
+            {
+                "reactions": self.reactions,
+                "comments": self.comments,
+                "reposts": self.reposts,
+                "engagements": self.engagements,
+            }
+        )
 
     @property
     def engagement_rate(self) -> float | None:
