@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,7 +62,7 @@ def test_demo_opens_the_app_on_a_temporary_year_of_history(monkeypatch: pytest.M
         seen["path"] = path
         seen["label"] = label
 
-    monkeypatch.setattr(cli_module, "_run_app", fake_run_app)
+    monkeypatch.setattr(cli_module, "run_app", fake_run_app)
     result = CliRunner().invoke(cli, ["--demo"])
     assert result.exit_code == 0, result.output
     assert seen["readings"] > 50 and seen["posts"] > 30
@@ -72,8 +75,35 @@ def test_without_options_the_app_opens_on_the_configured_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(cli_module, "_run_app", lambda path, label: opened.append(path))
+    monkeypatch.setattr(cli_module, "run_app", lambda path, label: opened.append(path))
     assert CliRunner().invoke(cli, []).exit_code == 0
     assert opened == [tmp_path / "default.db"]
     assert CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db")]).exit_code == 0
     assert opened[-1] == tmp_path / "x.db"
+
+
+def test_the_bare_command_opens_the_app_on_the_configured_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ssi_tui import launch
+
+    opened: list[Path] = []
+    monkeypatch.setattr(launch, "run_app", lambda path, label=None: opened.append(path))
+    monkeypatch.setattr("sys.argv", ["ssi-tui"])
+    launch.main()
+    assert opened == [tmp_path / "default.db"]
+
+
+def test_the_bare_command_refuses_an_unusable_database_in_one_sentence(tmp_path: Path) -> None:
+    env = {**os.environ, "SSI_TUI_DB": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "ssi_tui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"ssi-tui: {tmp_path} is a directory, not a database file.\n"
+    assert result.stdout == ""

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,36 @@ def test_first_paint_happens_before_scikit_learn_loads_in_a_worker(tmp_path: Pat
     painted_with_heavy, calibrated_later = result.stdout.split()
     assert painted_with_heavy == "False", "sklearn/nltk loaded before the first paint"
     assert calibrated_later == "True", "the calibration worker loads sklearn after the paint"
+
+
+def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: Path) -> None:
+    """`ssi-tui` alone: the first frame is read with sqlite3 and drawn before the rest loads."""
+    from ssi_tui.store.database import open_database
+    from ssi_tui.store.demo import write_demo
+
+    path = tmp_path / "paint.db"
+    database = open_database(path)
+    write_demo(database, date(2026, 6, 1))
+    database.close()
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "SSI_TUI_DB": str(path),
+        "SSI_TUI_TODAY": "2026-06-01",
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "COLUMNS": "120",
+        "LINES": "40",
+    }
+    result = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "first_paint.py"), "ssi-tui"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    report = json.loads(result.stdout.split("FIRST_PAINT ", 1)[1])
+    assert report["app"] == "SsiApp" and report["size"] == [120, 40]
+    assert report["heavy_modules"] == []
+    assert report["after_paint_modules"] == []

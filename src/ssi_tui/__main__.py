@@ -1,6 +1,6 @@
 """Allow `python -m ssi_tui`."""
 
-from ssi_tui.cli import main
+from ssi_tui.launch import main
 
 if __name__ == "__main__":
     main()

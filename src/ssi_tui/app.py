@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -25,12 +28,17 @@ from ssi_tui.messages import (
     ShowJournalDay,
     UpdatePost,
 )
-from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.store import drafts, journal, posts, readings, settings, views
-from ssi_tui.store.database import open_database
+from ssi_tui.store.database import open_connection
+from ssi_tui.store.reader import Reader
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.panes.drafts import DraftsPane
 
 PANES: tuple[tuple[str, str, str], ...] = (
     ("score", "Score", "Your latest SSI, its pillars and what to do next"),
@@ -68,37 +76,71 @@ class SsiApp(App[None]):
     def __init__(self, db_path: Path, *, today: date | None = None, label: str | None = None):
         super().__init__()
         self.db_path = db_path
-        self.db = open_database(db_path)
+        self.connection = open_connection(db_path)
+        self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
+        self.panes_ready = False
+        """True once the panes other than Score are mounted (just after the first paint)."""
         self.background = BackgroundWork(self, db_path)
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, for writes: loaded at the first one.
+
+        The first screen is read through `reader`, with the standard library alone.
+        """
+        from sqlite_utils import Database
+
+        return Database(self.connection, execute_plugins=False)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="score", id="panes"):
             with TabPane("Score", id="score"):
-                yield ScorePane(views.load_score_view(self.db, self.today), id="score-pane")
-            with TabPane("Journal", id="journal"):
-                yield JournalPane(id="journal-pane")
-            with TabPane("Posts", id="posts"):
-                yield PostsPane(id="posts-pane")
-            with TabPane("Drafts", id="drafts"):
-                yield DraftsPane(id="drafts-pane")
+                yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
+            for key, title, _ in PANES[1:]:
+                yield TabPane(title, id=key)  # filled once the Score pane is on screen
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_views(score_pane=False)  # the Score pane was composed with its view
-        self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.call_after_refresh(self._focus_active_pane)
-        self.call_after_refresh(self.background.first_paint_done)
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        """Build the hidden panes, then start the background work: neither delays the paint."""
+        from ssi_tui.panes.drafts import DraftsPane
+
+        await self.query_one("#journal", TabPane).mount(JournalPane(id="journal-pane"))
+        await self.query_one("#posts", TabPane).mount(PostsPane(id="posts-pane"))
+        await self.query_one("#drafts", TabPane).mount(DraftsPane(id="drafts-pane"))
+        self.panes_ready = True
+        self.refresh_views(score_pane=False)  # the Score pane was composed with its view
+        self._focus_active_pane()
+        self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
+        self.background.first_paint_done()
+        self.resume_garbage_collection()
+
+    @staticmethod
+    def resume_garbage_collection() -> None:
+        """Collect once what start-up left, then keep its survivors out of later collections.
+
+        Frozen objects (the widgets, the modules) are never scanned again, which keeps later
+        pauses short while typing. A no-op unless `launch.run_app` paused collection.
+        """
+        if not gc.isenabled():
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
     @on(TabbedContent.TabActivated)
     def _focus_active_pane(self) -> None:
         """Focus the visible pane, so that its own keys work and show in the footer."""
         active = self.query_one("#panes", TabbedContent).active
-        self.query_one(f"#{active}-pane").focus()
+        for pane in self.query(f"#{active}-pane"):
+            pane.focus()
 
     def refresh_views(
         self, *, score_pane: bool = True, journal_pane: bool = True, posts_pane: bool = True
@@ -108,19 +150,21 @@ class SsiApp(App[None]):
         A change names the panes it cannot affect, so logging a day does not re-read every post.
         """
         if score_pane:
-            self.query_one(ScorePane).view = views.load_score_view(self.db, self.today)
+            self.query_one(ScorePane).view = views.load_score_view(self.reader, self.today)
+        if not self.panes_ready:
+            return
         self.background.check()
         if journal_pane:
             self.query_one(JournalPane).view = views.load_journal_view(
-                self.db, self.today, self.journal_day
+                self.reader, self.today, self.journal_day
             )
         if posts_pane:
-            self.query_one(PostsPane).view = views.load_posts_view(self.db)
+            self.query_one(PostsPane).view = views.load_posts_view(self.reader)
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
         draft_id = drafts.save_draft(self.db, message.text, message.draft_id)
-        self.query_one(DraftsPane).draft_id = draft_id
+        self._drafts_pane().draft_id = draft_id
         self.notify("Draft saved.")
 
     @on(OpenDrafts)
@@ -128,14 +172,14 @@ class SsiApp(App[None]):
         from ssi_tui.screens.confirm import ConfirmScreen
         from ssi_tui.screens.drafts_list import DraftChoice, DraftsListScreen
 
-        saved = {draft.id: draft for draft in drafts.list_drafts(self.db)}
+        saved = {draft.id: draft for draft in drafts.list_drafts(self.reader)}
 
         def chosen(choice: DraftChoice | None) -> None:
             if choice is None or choice[1] not in saved:
                 return
             action, draft_id = choice
             if action == "open":
-                self.query_one(DraftsPane).load(saved[draft_id].text, draft_id)
+                self._drafts_pane().load(saved[draft_id].text, draft_id)
                 return
 
             def answered(delete: bool | None) -> None:
@@ -171,7 +215,7 @@ class SsiApp(App[None]):
     def _log_activity(self, message: LogActivity) -> None:
         day, activity = message.day, message.activity
         if message.count is not None:
-            imported = journal.other_sources_count(self.db, day, activity)
+            imported = journal.other_sources_count(self.reader, day, activity)
             journal.set_manual(self.db, day, activity, max(0, message.count - imported))
         elif message.delta:
             journal.add_manual(self.db, day, activity, message.delta)
@@ -197,8 +241,13 @@ class SsiApp(App[None]):
         self.refresh_views()
         self.notify(f"Target SSI set to {message.target}.")
 
+    def _drafts_pane(self) -> DraftsPane:
+        from ssi_tui.panes.drafts import DraftsPane
+
+        return self.query_one(DraftsPane)
+
     def _read_data_version(self) -> int:
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.reader.execute("PRAGMA data_version").fetchone()[0])
 
     def _reload_if_changed(self) -> None:
         """Show entries that another process (a quick log in another terminal) wrote."""
@@ -223,7 +272,7 @@ class SsiApp(App[None]):
         """Open the what-if planner on the current journal and (calibrated) weights."""
         from ssi_tui.screens.planner import PlannerScreen
 
-        self.push_screen(PlannerScreen(views.load_plan_inputs(self.db, self.today)))
+        self.push_screen(PlannerScreen(views.load_plan_inputs(self.reader, self.today)))
 
     def action_import(self) -> None:
         from ssi_tui.screens.import_file import ImportScreen
@@ -275,7 +324,7 @@ class SsiApp(App[None]):
         return run
 
     def on_unmount(self) -> None:
-        self.db.close()
+        self.connection.close()
 
 
 def make_app(db_path: Path, *, today: date | None = None, label: str | None = None) -> SsiApp:

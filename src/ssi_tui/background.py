@@ -79,8 +79,8 @@ class BackgroundWork:
 
     def _reload_model_if_needed(self) -> None:
         """Load (or retrain) the format model when the post log changed since the last load."""
-        db = getattr(self.app, "db")  # noqa: B009 - the app's own connection, UI thread only
-        fingerprint = posts.posts_fingerprint(db)
+        reader = getattr(self.app, "reader")  # noqa: B009 - the app's connection, UI thread only
+        fingerprint = posts.posts_fingerprint(reader)
         if not self.painted or self.loading_model or fingerprint == self.model_fingerprint:
             return
         self.loading_model = True

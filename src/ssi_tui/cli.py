@@ -1,7 +1,8 @@
-"""The command line: `ssi-tui` opens the app; subcommands serve scripts and daily habits.
+"""The command line: `ssi-tui [--db PATH | --demo]` opens the app; subcommands serve scripts
+and daily habits.
 
-Only click and the store are imported at start-up: Textual loads when the app opens, and the
-quick-log path never pays for it.
+Only click and the store are imported here: Textual loads when the app opens, and the
+quick-log path never pays for it. The bare `ssi-tui` skips this module (see `launch.py`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import click
 
 from ssi_tui import __version__
 from ssi_tui.commands import register_commands
-from ssi_tui.commands.common import EXIT_REFUSED, refuse
 from ssi_tui.core import clock
-from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+from ssi_tui.launch import EXIT_REFUSED, run_app
+from ssi_tui.store.database import open_database, resolve_db_path
 
 
 class SsiGroup(click.Group):
@@ -83,17 +84,7 @@ def cli(ctx: click.Context, db_option: str | None, demo: bool) -> None:
     path = _demo_database(ctx) if demo else resolve_db_path(db_option)
     ctx.obj = path
     if ctx.invoked_subcommand is None:
-        _run_app(path, label="demo history (discarded on exit)" if demo else None)
-
-
-def _run_app(path: Path, label: str | None) -> None:
-    from ssi_tui.app import make_app  # Textual costs ~0.2 s: only when the app opens.
-
-    try:
-        app = make_app(path, label=label)
-    except DatabaseError as error:
-        refuse(str(error))
-    app.run()
+        run_app(path, label="demo history (discarded on exit)" if demo else None)
 
 
 register_commands(cli)

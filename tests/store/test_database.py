@@ -200,3 +200,53 @@ def test_post_engagement_falls_back_to_linkedins_total(db: Database) -> None:
     assert by_id["a"].engagement_rate == pytest.approx(0.013)
     assert by_id["b"].engagement == 40
     assert by_id["b"].engagement_rate is None
+
+
+def test_the_light_migration_check_knows_every_migration() -> None:
+    """`open_connection` skips sqlite-utils when nothing is pending: its list must be complete."""
+    from ssi_tui.store.database import MIGRATION_NAMES
+    from ssi_tui.store.schema import migrations
+
+    fresh = Database(memory=True)
+    assert [migration.name for migration in migrations.pending(fresh)] == list(MIGRATION_NAMES)
+
+
+def test_an_up_to_date_file_opens_without_migrating(db_path: Path) -> None:
+    from ssi_tui.store.database import open_connection
+
+    open_database(db_path).close()
+    conn = open_connection(db_path)
+    try:
+        applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        assert applied == 3
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        conn.close()
+    assert not list(db_path.parent.glob("*.backup-*")), "no backup when nothing changes"
+
+
+def test_a_file_missing_its_last_migration_is_migrated_by_the_light_opener(db_path: Path) -> None:
+    from ssi_tui.store.database import open_connection
+
+    open_database(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE drafts")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_drafts'")
+    conn.close()
+    reopened = open_connection(db_path)
+    try:
+        tables = {row[0] for row in reopened.execute("SELECT name FROM sqlite_master")}
+        assert "drafts" in tables
+    finally:
+        reopened.close()
+    assert len(list(db_path.parent.glob("*.backup-*-before-m003_drafts"))) == 1
+
+
+def test_the_reader_returns_the_rows_sqlite_utils_returns(db: Database) -> None:
+    from ssi_tui.store.reader import Reader
+
+    readings.save_reading(db, Reading(date=date(2026, 5, 4), total=60.85, pillars=PILLARS))
+    sql = "SELECT date, total, brand FROM readings WHERE total > ?"
+    assert list(Reader(db.conn).query(sql, [50])) == list(db.query(sql, [50]))
+    assert list(Reader(db.conn).query("SELECT count(*) AS n FROM readings")) == [{"n": 1}]
+    assert Reader(db.conn).execute("SELECT max(total) FROM readings").fetchone()[0] == 60.85

@@ -12,10 +12,8 @@ import click
 from sqlite_utils import Database
 
 from ssi_tui.core import clock
+from ssi_tui.launch import EXIT_REFUSED
 from ssi_tui.store.database import DatabaseError, open_database
-
-EXIT_REFUSED = 2
-"""Exit status for bad arguments, bad files and refused input."""
 
 
 class Refused(click.ClickException):

@@ -229,8 +229,13 @@ class ScorePane(VerticalScroll):
         if len(view.readings) > 1:
             total_chart, pillar_chart = charts(view)
             with Horizontal(id="score-charts"):
-                yield Static(total_chart, id="score-trend")
-                yield Static(pillar_chart, id="score-pillar-trend")
+                for chart, chart_id in (
+                    (total_chart, "score-trend"),
+                    (pillar_chart, "score-pillar-trend"),
+                ):
+                    static = Static(chart, id=chart_id)
+                    static.styles.height = chart.lines
+                    yield static
         else:
             yield Static(
                 "The trend chart appears with your second reading: paste the SSI page again "

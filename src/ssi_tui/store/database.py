@@ -5,10 +5,16 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-from ssi_tui.store.schema import MIGRATION_SET, migrations
+MIGRATION_SET = "ssi_tui"
+"""The name under which sqlite-utils records our migrations in `_sqlite_migrations`."""
+MIGRATION_NAMES = ("m001_initial", "m002_analytics", "m003_drafts")
+"""Every migration in `schema.py`, in order (a test keeps the two lists equal): knowing them
+here lets an up-to-date file open without importing sqlite-utils."""
 
 DB_ENV = "SSI_TUI_DB"
 """Environment variable that overrides the database location."""
@@ -79,11 +85,12 @@ def _is_foreign(conn: sqlite3.Connection) -> bool:
     return bool(has_tables)
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating and migrating if needed) the database at `path`.
+def open_connection(path: Path) -> sqlite3.Connection:
+    """Open (creating and migrating if needed) the database at `path`, with sqlite3 alone.
 
     A file that is not an SQLite database, or an SQLite database of another program, is
-    refused with `DatabaseError` and left byte for byte as it was.
+    refused with `DatabaseError` and left byte for byte as it was. sqlite-utils is imported
+    only when the schema has to change.
     """
     if path.exists():
         _check_existing_file(path)
@@ -102,16 +109,46 @@ def open_database(path: Path) -> Database:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
-        db = Database(conn, execute_plugins=False)
-        _backup_before_migrating(db, path)
-        migrate(db)
+        if _needs_migrating(conn):
+            db = _wrap(conn)
+            _backup_before_migrating(db, path)
+            migrate(db)
     except DatabaseError:
         conn.close()
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
         raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
-    return db
+    return conn
+
+
+def open_database(path: Path) -> Database:
+    """`open_connection`, wrapped in sqlite-utils for the commands and the writers."""
+    return _wrap(open_connection(path))
+
+
+def _wrap(conn: sqlite3.Connection) -> Database:
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
+
+
+def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    has_log = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not has_log:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+    )
+    return {name for (name,) in rows}
+
+
+def _needs_migrating(conn: sqlite3.Connection) -> bool:
+    """True when a migration is pending or the file is not yet stamped as ours."""
+    stamped = conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    return not stamped or not set(MIGRATION_NAMES) <= _applied_migrations(conn)
 
 
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
@@ -126,6 +163,8 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
 
 def _backup_before_migrating(db: Database, path: Path) -> None:
     """Copy an existing database aside before its schema changes, in case a migration fails."""
+    from ssi_tui.store.schema import migrations
+
     pending = migrations.pending(db)
     if not pending or not migrations.applied(db):
         return
@@ -137,6 +176,8 @@ def _backup_before_migrating(db: Database, path: Path) -> None:
 
 def migrate(db: Database) -> None:
     """Bring the schema up to date and stamp the file as ours."""
+    from ssi_tui.store.schema import migrations
+
     if migrations.pending(db):
         migrations.apply(db)
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -145,6 +186,8 @@ def migrate(db: Database) -> None:
 
 def open_memory_database() -> Database:
     """A migrated in-memory database, for tests and throw-away work."""
+    from sqlite_utils import Database
+
     db = Database(memory=True, execute_plugins=False)
     db.execute("PRAGMA foreign_keys=ON")
     migrate(db)
@@ -153,9 +196,11 @@ def open_memory_database() -> Database:
 
 __all__ = [
     "DB_ENV",
+    "MIGRATION_NAMES",
     "MIGRATION_SET",
     "DatabaseError",
     "default_db_path",
+    "open_connection",
     "open_database",
     "open_memory_database",
     "resolve_db_path",

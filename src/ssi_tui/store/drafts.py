@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.store.reader import Readable
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ def save_draft(db: Database, text: str, draft_id: int | None = None) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def list_drafts(db: Database) -> list[Draft]:
+def list_drafts(db: Readable) -> list[Draft]:
     return [
         Draft(row["id"], row["text"], datetime.fromisoformat(row["updated_at"]))
         for row in db.query("SELECT * FROM drafts ORDER BY updated_at DESC, id DESC")

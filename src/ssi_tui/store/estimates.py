@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date, timedelta
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.calibration import Calibration
 from ssi_tui.core.domain import PILLAR_KEYS
@@ -24,15 +22,20 @@ from ssi_tui.core.estimate import (
     estimate,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.store.reader import Readable
+
 CALIBRATION_KEY = "calibration"
 PROFILE_KEY = "profile_facts"
 
 
-def activity_pillars(db: Database) -> dict[str, str]:
+def activity_pillars(db: Readable) -> dict[str, str]:
     return {row["key"]: row["pillar"] for row in db.query("SELECT key, pillar FROM activity_types")}
 
 
-def journal_map(db: Database, start: date | None, end: date) -> dict[date, dict[str, int]]:
+def journal_map(db: Readable, start: date | None, end: date) -> dict[date, dict[str, int]]:
     """Day → activity → count (all sources) between `start` (or the beginning) and `end`."""
     sql = "SELECT date, activity, SUM(count) AS count FROM journal WHERE date <= ?"
     params: list[Any] = [end.isoformat()]
@@ -45,7 +48,7 @@ def journal_map(db: Database, start: date | None, end: date) -> dict[date, dict[
     return journal
 
 
-def profile_facts(db: Database) -> ProfileFacts | None:
+def profile_facts(db: Readable) -> ProfileFacts | None:
     """What imports learnt about the profile (None until an archive is imported)."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone()
     if row is None:
@@ -57,7 +60,7 @@ def profile_facts(db: Database) -> ProfileFacts | None:
         return None
 
 
-def fingerprint(db: Database) -> str:
+def fingerprint(db: Readable) -> str:
     """Changes whenever a reading, a journal entry or an activity type changes."""
     parts = [
         db.execute("SELECT count(*), max(recorded_at), sum(total) FROM readings").fetchone(),
@@ -68,7 +71,7 @@ def fingerprint(db: Database) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def cached_calibration(db: Database) -> tuple[Calibration | None, bool]:
+def cached_calibration(db: Readable) -> tuple[Calibration | None, bool]:
     """The last fit, and whether it was made on exactly the data now in the database.
 
     A slightly stale fit is still the best weights there are while a new one is computed.
@@ -105,7 +108,7 @@ def calibrate_and_cache(db: Database) -> Calibration:
     return calibration
 
 
-def readings_count(db: Database) -> int:
+def readings_count(db: Readable) -> int:
     return int(db.execute("SELECT count(*) FROM readings").fetchone()[0])
 
 
@@ -115,7 +118,7 @@ def weights_from(calibration: Calibration | None) -> EstimateWeights:
     return DEFAULT_WEIGHTS
 
 
-def current_estimate(db: Database, as_of: date, calibration: Calibration | None) -> Estimate:
+def current_estimate(db: Readable, as_of: date, calibration: Calibration | None) -> Estimate:
     """The estimate for `as_of` from the last four weeks of the journal."""
     window = journal_map(db, as_of - timedelta(days=WINDOW_DAYS), as_of)
     return estimate(

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import ActivityType
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.store.reader import Readable
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class JournalEntry:
     note: str | None = None
 
 
-def activity_types(db: Database) -> list[ActivityType]:
+def activity_types(db: Readable) -> list[ActivityType]:
     """The catalogue plus the user's own types, in catalogue order then by key."""
     return [
         ActivityType(row["key"], row["pillar"], row["label"], bool(row["user_defined"]))
@@ -64,7 +67,7 @@ MANUAL = "manual"
 """The source of what the user logs by hand; imports write under their own source."""
 
 
-def manual_count(db: Database, day: date, activity: str) -> int:
+def manual_count(db: Readable, day: date, activity: str) -> int:
     row = db.execute(
         "SELECT count FROM journal WHERE date = ? AND activity = ? AND source = ?",
         [day.isoformat(), activity, MANUAL],
@@ -72,7 +75,7 @@ def manual_count(db: Database, day: date, activity: str) -> int:
     return int(row[0]) if row else 0
 
 
-def other_sources_count(db: Database, day: date, activity: str) -> int:
+def other_sources_count(db: Readable, day: date, activity: str) -> int:
     """What imports recorded for that day and activity (the user cannot lower it by hand)."""
     row = db.execute(
         "SELECT COALESCE(SUM(count), 0) FROM journal "
@@ -129,7 +132,7 @@ def add_manual(db: Database, day: date, activity: str, delta: int, note: str | N
     return count
 
 
-def entries(db: Database, since: date | None = None) -> list[JournalEntry]:
+def entries(db: Readable, since: date | None = None) -> list[JournalEntry]:
     """Entries per day and activity, all sources summed, oldest first."""
     where, params = ("WHERE date >= ?", [since.isoformat()]) if since else ("", [])
     sql = f"""
@@ -146,7 +149,7 @@ def entries(db: Database, since: date | None = None) -> list[JournalEntry]:
     ]
 
 
-def counts_between(db: Database, start: date, end: date) -> dict[str, int]:
+def counts_between(db: Readable, start: date, end: date) -> dict[str, int]:
     """Total count per activity from `start` to `end` inclusive."""
     sql = """
         SELECT activity, SUM(count) AS count FROM journal
@@ -157,7 +160,7 @@ def counts_between(db: Database, start: date, end: date) -> dict[str, int]:
     }
 
 
-def daily_totals(db: Database, start: date, end: date) -> dict[date, int]:
+def daily_totals(db: Readable, start: date, end: date) -> dict[date, int]:
     """All activity per day from `start` to `end` inclusive (days without any are absent)."""
     sql = """
         SELECT date, SUM(count) AS count FROM journal
@@ -169,7 +172,7 @@ def daily_totals(db: Database, start: date, end: date) -> dict[date, int]:
     }
 
 
-def active_pillars_by_day(db: Database, start: date, end: date) -> dict[date, set[str]]:
+def active_pillars_by_day(db: Readable, start: date, end: date) -> dict[date, set[str]]:
     """Which pillars saw any activity on each day (for per-pillar streaks)."""
     sql = """
         SELECT j.date AS date, t.pillar AS pillar FROM journal j
@@ -182,7 +185,7 @@ def active_pillars_by_day(db: Database, start: date, end: date) -> dict[date, se
     return days
 
 
-def notes_on(db: Database, day: date) -> dict[str, str]:
+def notes_on(db: Readable, day: date) -> dict[str, str]:
     """The user's note per activity on one day."""
     sql = "SELECT activity, note FROM journal WHERE date = ? AND source = ? AND note IS NOT NULL"
     return {row["activity"]: row["note"] for row in db.query(sql, [day.isoformat(), MANUAL])}

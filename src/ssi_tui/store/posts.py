@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import POST_METRICS
 from ssi_tui.core.post_stats import engagement_of
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.store.reader import Readable
 
 METRIC_COLUMNS = POST_METRICS
 
@@ -80,12 +83,12 @@ def _row_to_post(row: dict[str, Any]) -> Post:
     )
 
 
-def list_posts(db: Database) -> list[Post]:
+def list_posts(db: Readable) -> list[Post]:
     """Every post, newest first."""
     return [_row_to_post(row) for row in db.query("SELECT * FROM posts ORDER BY published_at DESC")]
 
 
-def post_rows(db: Database) -> list[dict[str, Any]]:
+def post_rows(db: Readable) -> list[dict[str, Any]]:
     """Every post as a plain row with all columns, newest first (for JSON and export)."""
     return list(db.query("SELECT * FROM posts ORDER BY published_at DESC"))
 
@@ -111,7 +114,7 @@ def update_post(
     db.table("posts").update(post_id, changes)
 
 
-def posts_fingerprint(db: Database) -> str:
+def posts_fingerprint(db: Readable) -> str:
     """Changes whenever a post, its format or its numbers change (the model retrains then)."""
     import hashlib
 

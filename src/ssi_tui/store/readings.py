@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import PILLAR_KEYS
 from ssi_tui.core.readings import Reading, ReadingError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ssi_tui.store.reader import Readable
 
 
 class ReadingExists(ReadingError):
@@ -60,7 +63,7 @@ def row_to_reading(row: dict[str, Any]) -> Reading:
     )
 
 
-def reading_exists(db: Database, day: date) -> bool:
+def reading_exists(db: Readable, day: date) -> bool:
     return (
         db.execute("SELECT 1 FROM readings WHERE date = ?", [day.isoformat()]).fetchone()
         is not None
@@ -78,7 +81,7 @@ def save_reading(db: Database, reading: Reading, *, replace: bool = False) -> No
         db.table("readings").upsert(reading_to_row(reading), pk="date")
 
 
-def list_readings(db: Database) -> list[Reading]:
+def list_readings(db: Readable) -> list[Reading]:
     """Every reading, oldest first."""
     return [row_to_reading(row) for row in db.query("SELECT * FROM readings ORDER BY date")]
 

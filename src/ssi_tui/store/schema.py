@@ -10,8 +10,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, DEFAULT_TARGET
+from ssi_tui.store.database import MIGRATION_SET
 
-MIGRATION_SET = "ssi_tui"
 migrations = Migrations(MIGRATION_SET)
 
 DEFAULT_WEEKLY_TARGETS: dict[str, int] = {

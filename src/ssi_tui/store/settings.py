@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ssi_tui.core.domain import DEFAULT_TARGET
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def get_target(db: Database) -> int:
+    from ssi_tui.store.reader import Readable
+
+
+def get_target(db: Readable) -> int:
     """The SSI the user aims for (75 unless they changed it)."""
     row = db.execute("SELECT value FROM settings WHERE key = 'target_ssi'").fetchone()
     try:
@@ -22,7 +27,7 @@ def set_target(db: Database, target: int) -> None:
     db.table("settings").upsert({"key": "target_ssi", "value": str(target)}, pk="key")
 
 
-def weekly_targets(db: Database) -> dict[str, int]:
+def weekly_targets(db: Readable) -> dict[str, int]:
     """Weekly target per activity key (activities without a target are absent)."""
     return {
         row["activity"]: row["target"]

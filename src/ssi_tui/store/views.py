@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
@@ -17,6 +16,9 @@ from ssi_tui.core.estimate import WINDOW_DAYS, Estimate, EstimateWeights, Journa
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
 from ssi_tui.store import estimates, journal, posts, readings, settings
+
+if TYPE_CHECKING:
+    from ssi_tui.store.reader import Readable
 
 TIP_WINDOW_DAYS = 14
 """How far back the tips look to see which activities the user has been skipping."""
@@ -63,7 +65,7 @@ class PostsView:
     posts: list[posts.Post]
 
 
-def load_score_view(db: Database, today: date) -> ScoreView:
+def load_score_view(db: Readable, today: date) -> ScoreView:
     history = readings.list_readings(db)
     calibration, fresh = estimates.cached_calibration(db)
     return ScoreView(
@@ -81,7 +83,7 @@ STREAK_LOOKBACK_DAYS = 400
 
 
 def load_journal_view(
-    db: Database, today: date, day: date | None = None, recent_days: int = 14
+    db: Readable, today: date, day: date | None = None, recent_days: int = 14
 ) -> JournalView:
     shown = day or today
     by_day = journal.active_pillars_by_day(db, today - timedelta(days=STREAK_LOOKBACK_DAYS), today)
@@ -102,7 +104,7 @@ def load_journal_view(
     )
 
 
-def load_posts_view(db: Database) -> PostsView:
+def load_posts_view(db: Readable) -> PostsView:
     return PostsView(posts=posts.list_posts(db))
 
 
@@ -119,7 +121,7 @@ class PlanInputs:
     target: int
 
 
-def load_plan_inputs(db: Database, today: date) -> PlanInputs:
+def load_plan_inputs(db: Readable, today: date) -> PlanInputs:
     calibration, _ = estimates.cached_calibration(db)
     history = readings.list_readings(db)
     types = journal.activity_types(db)

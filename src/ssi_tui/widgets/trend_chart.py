@@ -81,9 +81,21 @@ class TrendChart:
         self.series, self.low, self.high = series, low, high
         self.height, self.target, self.title = height, target, title
 
+    @property
+    def plot_rows(self) -> int:
+        return max(3, self.height - 3)
+
+    @property
+    def lines(self) -> int:
+        """How many lines the chart renders: the legend, the plot and the dates.
+
+        A container given this height lays the chart out without rendering it to measure it.
+        """
+        return self.plot_rows + 2
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(10, options.max_width - AXIS_WIDTH)
-        plot_rows = max(3, self.height - 3)
+        plot_rows = self.plot_rows
         canvas = BrailleCanvas(width, plot_rows)
         dates = [day for series in self.series for day, _ in series.points]
         first, last = (min(dates), max(dates)) if dates else (date.today(), date.today())
@@ -100,10 +112,11 @@ class TrendChart:
                 canvas.plot(x, target_y, "dim yellow")
         for series in self.series:
             dots = [to_dot(day, value) for day, value in series.points]
-            for start, end in pairwise(dots):
-                canvas.line(start, end, series.colour)
-            if len(dots) == 1:
+            if dots:
                 canvas.plot(*dots[0], series.colour)
+            for start, end in pairwise(dots):
+                if start != end:  # years of weekly readings share dots: draw each step once
+                    canvas.line(start, end, series.colour)
         yield self._legend(options.max_width)
         for row in range(plot_rows):
             line = self._axis_label(row, plot_rows)

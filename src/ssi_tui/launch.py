@@ -1,0 +1,44 @@
+"""The console script: `ssi-tui` alone opens the app without loading the command line.
+
+The bare command is what people type most, and what they wait on: it goes straight to the
+app. Anything after it (an option, a subcommand) is handled by click in `ssi_tui.cli`.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+from ssi_tui.store.database import DatabaseError, resolve_db_path
+
+EXIT_REFUSED = 2
+"""Exit status for bad arguments, bad files, refused input and unusable databases."""
+
+
+def run_app(path: Path, label: str | None = None) -> None:
+    """Open the app on `path`; an unusable database is one sentence on stderr and status 2.
+
+    Start-up allocates much and frees little, so the garbage collector would scan hundreds of
+    thousands of new objects for nothing (about 25 ms): it is paused here and resumed by the
+    app once its first frame is on screen (`SsiApp.resume_garbage_collection`).
+    """
+    gc.disable()
+    from ssi_tui.app import make_app
+
+    try:
+        app = make_app(path, label=label)
+    except DatabaseError as error:
+        print(f"ssi-tui: {error}", file=sys.stderr)
+        sys.exit(EXIT_REFUSED)
+    app.run()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if len(sys.argv) > 1:
+        from ssi_tui.cli import main as command_line
+
+        command_line()
+    else:
+        run_app(resolve_db_path(None))
