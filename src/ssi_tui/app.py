@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
@@ -28,17 +29,18 @@ from ssi_tui.messages import (
     ShowJournalDay,
     UpdatePost,
 )
-from ssi_tui.panes.journal import JournalPane
-from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.store import drafts, journal, posts, readings, settings, views
 from ssi_tui.store.database import open_connection
 from ssi_tui.store.reader import Reader
+from ssi_tui.widgets.pane_tabs import PaneTabs
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from ssi_tui.panes.drafts import DraftsPane
+    from ssi_tui.panes.journal import JournalPane
+    from ssi_tui.panes.posts import PostsPane
 
 PANES: tuple[tuple[str, str, str], ...] = (
     ("score", "Score", "Your latest SSI, its pillars and what to do next"),
@@ -54,6 +56,8 @@ class SsiApp(App[None]):
     """ssi-tui: a private, offline coach for LinkedIn's Social Selling Index."""
 
     CSS_PATH = "ssi.tcss"
+    AUTO_FOCUS = "#score-pane"
+    """The keyboard starts on the Score pane, so its keys (p to paste) work at once."""
     TITLE = "ssi-tui"
     BINDINGS = [
         *(
@@ -98,24 +102,26 @@ class SsiApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="score", id="panes"):
-            with TabPane("Score", id="score"):
+        yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
+        with ContentSwitcher(initial="score", id="panes"):
+            with Container(id="score", classes="pane-slot"):
                 yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
-            for key, title, _ in PANES[1:]:
-                yield TabPane(title, id=key)  # filled once the Score pane is on screen
+            for key, _, _ in PANES[1:]:
+                yield Container(id=key, classes="pane-slot")  # filled after the first paint
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_active_pane)
         self.call_after_refresh(self._after_first_paint)
 
     async def _after_first_paint(self) -> None:
         """Build the hidden panes, then start the background work: neither delays the paint."""
         from ssi_tui.panes.drafts import DraftsPane
+        from ssi_tui.panes.journal import JournalPane
+        from ssi_tui.panes.posts import PostsPane
 
-        await self.query_one("#journal", TabPane).mount(JournalPane(id="journal-pane"))
-        await self.query_one("#posts", TabPane).mount(PostsPane(id="posts-pane"))
-        await self.query_one("#drafts", TabPane).mount(DraftsPane(id="drafts-pane"))
+        await self.query_one("#journal").mount(JournalPane(id="journal-pane"))
+        await self.query_one("#posts").mount(PostsPane(id="posts-pane"))
+        await self.query_one("#drafts").mount(DraftsPane(id="drafts-pane"))
         self.panes_ready = True
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self._focus_active_pane()
@@ -135,11 +141,14 @@ class SsiApp(App[None]):
             gc.freeze()
             gc.enable()
 
-    @on(TabbedContent.TabActivated)
+    @property
+    def active_pane(self) -> str:
+        """The key of the pane on show ("score", "journal", "posts" or "drafts")."""
+        return self.query_one("#panes", ContentSwitcher).current or "score"
+
     def _focus_active_pane(self) -> None:
         """Focus the visible pane, so that its own keys work and show in the footer."""
-        active = self.query_one("#panes", TabbedContent).active
-        for pane in self.query(f"#{active}-pane"):
+        for pane in self.query(f"#{self.active_pane}-pane"):
             pane.focus()
 
     def refresh_views(
@@ -155,11 +164,11 @@ class SsiApp(App[None]):
             return
         self.background.check()
         if journal_pane:
-            self.query_one(JournalPane).view = views.load_journal_view(
+            self._journal_pane().view = views.load_journal_view(
                 self.reader, self.today, self.journal_day
             )
         if posts_pane:
-            self.query_one(PostsPane).view = views.load_posts_view(self.reader)
+            self._posts_pane().view = views.load_posts_view(self.reader)
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
@@ -241,6 +250,17 @@ class SsiApp(App[None]):
         self.refresh_views()
         self.notify(f"Target SSI set to {message.target}.")
 
+    # The panes behind the other tabs load after the first paint, their modules too.
+    def _journal_pane(self) -> JournalPane:
+        from ssi_tui.panes.journal import JournalPane
+
+        return self.query_one(JournalPane)
+
+    def _posts_pane(self) -> PostsPane:
+        from ssi_tui.panes.posts import PostsPane
+
+        return self.query_one(PostsPane)
+
     def _drafts_pane(self) -> DraftsPane:
         from ssi_tui.panes.drafts import DraftsPane
 
@@ -257,11 +277,13 @@ class SsiApp(App[None]):
             self.refresh_views()
 
     def action_show_pane(self, pane: str) -> None:
-        self.query_one("#panes", TabbedContent).active = pane
+        self.query_one("#panes", ContentSwitcher).current = pane
+        self.query_one(PaneTabs).active = pane
+        self._focus_active_pane()
 
     def action_cycle_pane(self, step: int) -> None:
         keys = [key for key, _, _ in PANES]
-        current = keys.index(self.query_one("#panes", TabbedContent).active)
+        current = keys.index(self.active_pane)
         self.action_show_pane(keys[(current + step) % len(keys)])
 
     def action_reload(self) -> None:

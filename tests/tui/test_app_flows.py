@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from tests.tui.settle import settle
-from textual.widgets import DataTable, Digits, Static, TabbedContent, TextArea
+from textual.widgets import DataTable, Digits, Static, TextArea
 
 from ssi_tui.app import make_app
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.screens.help import HelpScreen
 from ssi_tui.store import journal
 from ssi_tui.store.database import open_database
+from ssi_tui.widgets.pane_tabs import PaneTabs
 
 TODAY = date(2026, 6, 1)
 
@@ -21,17 +22,42 @@ async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        tabs = app.query_one("#panes", TabbedContent)
-        assert tabs.active == "score"
+        assert app.active_pane == "score"
         for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
             await pilot.press(key)
-            assert tabs.active == pane
+            assert app.active_pane == pane
+            assert app.focused is not None
+            assert app.query_one(f"#{pane}-pane") in app.focused.ancestors_with_self
             if pane in ("journal", "drafts"):
                 await pilot.press("escape")  # digits are counts on the card, text in the editor
         await pilot.press("ctrl+right", "ctrl+right")
-        assert tabs.active == "posts"
+        assert app.active_pane == "posts"
         await pilot.press("ctrl+left", "ctrl+left", "ctrl+left")
-        assert tabs.active == "drafts", "cycling wraps around"
+        assert app.active_pane == "drafts", "cycling wraps around"
+
+
+async def test_a_click_on_a_pane_name_shows_that_pane(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        tabs = app.query_one(PaneTabs)
+        for start, end, key in reversed(tabs.spans()):
+            await pilot.click(PaneTabs, offset=((start + end) // 2, 0))
+            assert app.active_pane == key
+        await pilot.click(PaneTabs, offset=(60, 0))
+        assert app.active_pane == "score", "a click past the names changes nothing"
+
+
+async def test_escape_hands_the_keys_to_the_pane_names_where_arrows_switch(
+    demo_db_path: Path,
+) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "escape")
+        assert app.focused is app.query_one(PaneTabs)
+        await pilot.press("right")
+        assert app.active_pane == "posts"
 
 
 async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
@@ -69,7 +95,7 @@ async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one("#panes", TabbedContent).active == "journal"
+        assert app.active_pane == "journal"
 
 
 async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
@@ -99,7 +125,7 @@ async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> No
         basics = str(app.query_one("#draft-basics", Static).render())
         assert "12 / 3,000" in basics
         assert "Hashtags   1" in basics
-        assert app.query_one("#panes", TabbedContent).active == "drafts", "typing 1-4 stays put"
+        assert app.active_pane == "drafts", "typing 1-4 stays put"
 
 
 async def test_a_log_from_another_process_appears_without_a_keypress(demo_db_path: Path) -> None:

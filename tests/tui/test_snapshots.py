@@ -77,6 +77,7 @@ def test_paste_dialog_with_an_understood_page(snap_compare: Any, db_path: Path) 
 
     async def paste(pilot: Any) -> None:
         await pilot.press("p")
+        await pilot.pause()
         pilot.app.screen.query_one("#paste-text").text = page
         await pilot.pause()
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
-from ssi_tui.core.ssi_paste import ParsedSsi
+
+if TYPE_CHECKING:
+    from ssi_tui.core.ssi_paste import ParsedSsi
 
 TOTAL_TOLERANCE = 0.5
 """LinkedIn rounds the total to an integer while pillars keep decimals."""

@@ -213,8 +213,8 @@ class DraftsPane(Horizontal):
         self.post_message(OpenDrafts())
 
     def action_leave(self) -> None:
-        """Hand the keyboard back to the tab bar, where digits switch panes again."""
-        self.app.query_one("#panes Tabs").focus()
+        """Hand the keyboard back to the row of pane names, where digits switch panes again."""
+        self.app.query_one("#pane-tabs").focus()
 
     def action_new(self) -> None:
         self.load("", None)

@@ -205,8 +205,8 @@ class JournalPane(Vertical):
             self.post_message(ShowJournalDay(day))
 
     def action_leave(self) -> None:
-        """Hand the keyboard back to the tab bar, where digits switch panes again."""
-        self.app.query_one("#panes Tabs").focus()
+        """Hand the keyboard back to the row of pane names, where digits switch panes again."""
+        self.app.query_one("#pane-tabs").focus()
 
     def action_today(self) -> None:
         if self.view is not None:

@@ -21,7 +21,7 @@ from ssi_tui.core.tips import tips_for
 from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import bar, signed
-from ssi_tui.widgets.trend_chart import Series, TrendChart
+from ssi_tui.widgets.trend_chart import ChartView, Series, TrendChart
 
 PILLAR_COLOURS = {
     "brand": "magenta",
@@ -229,13 +229,8 @@ class ScorePane(VerticalScroll):
         if len(view.readings) > 1:
             total_chart, pillar_chart = charts(view)
             with Horizontal(id="score-charts"):
-                for chart, chart_id in (
-                    (total_chart, "score-trend"),
-                    (pillar_chart, "score-pillar-trend"),
-                ):
-                    static = Static(chart, id=chart_id)
-                    static.styles.height = chart.lines
-                    yield static
+                yield ChartView(total_chart, id="score-trend")
+                yield ChartView(pillar_chart, id="score-pillar-trend")
         else:
             yield Static(
                 "The trend chart appears with your second reading: paste the SSI page again "

@@ -13,6 +13,8 @@ from itertools import pairwise
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual.geometry import Size
+from textual.widgets import Static
 
 BRAILLE_BASE = 0x2800
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
@@ -87,10 +89,7 @@ class TrendChart:
 
     @property
     def lines(self) -> int:
-        """How many lines the chart renders: the legend, the plot and the dates.
-
-        A container given this height lays the chart out without rendering it to measure it.
-        """
+        """How many lines the chart renders: the legend, the plot and the dates."""
         return self.plot_rows + 2
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -146,3 +145,18 @@ class TrendChart:
         elif row == rows // 2:
             label = f"{(self.high + self.low) / 2:g}"
         return Text(f"{label:>{AXIS_WIDTH - 1}}┤", style="dim")
+
+
+class ChartView(Static):
+    """A TrendChart on screen, whose height is known without drawing it.
+
+    Textual measures a renderable's height by rendering it; a chart knows its own, so the
+    layout skips that extra drawing (two charts, each hundreds of readings, at start-up).
+    """
+
+    def __init__(self, chart: TrendChart, *, id: str | None = None) -> None:
+        super().__init__(chart, id=id)
+        self.chart = chart
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.chart.lines
