@@ -120,7 +120,9 @@ async def main():
         await pilot.pause()
         app.screen.query_one("#note-input").value = "typed, then the machine died"
         await pilot.press("enter")
-        await pilot.pause()
+        pane = app.query_one("#journal-pane")
+        while "typed, then the machine died" not in pane.view.day_notes.values():
+            await pilot.pause(0.01)  # killed as soon as the card shows the note, not later
         os.kill(os.getpid(), signal.SIGKILL)
 
 asyncio.run(main())

@@ -52,12 +52,16 @@ EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 """How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
 
 
+class MainScreen(Screen[object]):
+    """The screen of panes; the keyboard starts on the Score pane, so `p` pastes at once."""
+
+    AUTO_FOCUS = "#score-pane"
+
+
 class SsiApp(App[None]):
     """ssi-tui: a private, offline coach for LinkedIn's Social Selling Index."""
 
     CSS_PATH = "ssi.tcss"
-    AUTO_FOCUS = "#score-pane"
-    """The keyboard starts on the Score pane, so its keys (p to paste) work at once."""
     TITLE = "ssi-tui"
     BINDINGS = [
         *(
@@ -89,6 +93,9 @@ class SsiApp(App[None]):
         self.background = BackgroundWork(self, db_path)
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
+
+    def get_default_screen(self) -> Screen[object]:
+        return MainScreen(id="_default")
 
     @cached_property
     def db(self) -> Database:
