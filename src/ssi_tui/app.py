@@ -30,7 +30,7 @@ from ssi_tui.messages import (
     UpdatePost,
 )
 from ssi_tui.panes.score import ScorePane
-from ssi_tui.store import drafts, journal, posts, readings, settings, views
+from ssi_tui.store import journal, readings, settings, views
 from ssi_tui.store.database import open_connection
 from ssi_tui.store.reader import Reader
 from ssi_tui.widgets.pane_tabs import PaneTabs
@@ -179,6 +179,8 @@ class SsiApp(App[None]):
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
+        from ssi_tui.store import drafts
+
         draft_id = drafts.save_draft(self.db, message.text, message.draft_id)
         self._drafts_pane().draft_id = draft_id
         self.notify("Draft saved.")
@@ -187,6 +189,7 @@ class SsiApp(App[None]):
     def _open_drafts(self) -> None:
         from ssi_tui.screens.confirm import ConfirmScreen
         from ssi_tui.screens.drafts_list import DraftChoice, DraftsListScreen
+        from ssi_tui.store import drafts
 
         saved = {draft.id: draft for draft in drafts.list_drafts(self.reader)}
 
@@ -247,6 +250,8 @@ class SsiApp(App[None]):
 
     @on(UpdatePost)
     def _update_post(self, message: UpdatePost) -> None:
+        from ssi_tui.store import posts
+
         posts.update_post(self.db, message.post_id, message.format, message.metrics)
         self.refresh_views()
         self.notify("Post updated.")

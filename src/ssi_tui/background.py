@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from ssi_tui.store import estimates, posts
+from ssi_tui.store import estimates
 from ssi_tui.store.database import open_database
 
 if TYPE_CHECKING:
@@ -79,8 +79,10 @@ class BackgroundWork:
 
     def _reload_model_if_needed(self) -> None:
         """Load (or retrain) the format model when the post log changed since the last load."""
+        from ssi_tui.store.posts import posts_fingerprint
+
         reader = getattr(self.app, "reader")  # noqa: B009 - the app's connection, UI thread only
-        fingerprint = posts.posts_fingerprint(reader)
+        fingerprint = posts_fingerprint(reader)
         if not self.painted or self.loading_model or fingerprint == self.model_fingerprint:
             return
         self.loading_model = True

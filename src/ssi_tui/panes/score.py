@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
@@ -10,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Digits, Static
+from textual.widgets import Digits, Static
 
 from ssi_tui.core.calibration import MIN_READINGS
 from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY, band_for
@@ -22,6 +24,9 @@ from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import bar, signed
 from ssi_tui.widgets.trend_chart import ChartView, Series, TrendChart
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 PILLAR_COLOURS = {
     "brand": "magenta",
@@ -208,6 +213,8 @@ class ScorePane(VerticalScroll):
 
     def __init__(self, view: ScoreView | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.history_deferred = True
+        """True until the history table was first added (see `_add_history_table`)."""
         if view is not None:
             self.set_reactive(ScorePane.view, view)
 
@@ -244,9 +251,20 @@ class ScorePane(VerticalScroll):
             f"History: the last {shown} readings (e edits, d deletes the selected one{more})",
             classes="caption",
         )
-        yield self._history_table(view)
+        if self.history_deferred:
+            self.call_after_refresh(self._add_history_table)
+        else:
+            yield self._history_table(view)
+
+    def _add_history_table(self) -> None:
+        """The first time, the table comes a frame after the rest: the score shows sooner."""
+        self.history_deferred = False
+        if self.view is not None and self.view.latest and not self.query("#score-history"):
+            self.mount(self._history_table(self.view))
 
     def _history_table(self, view: ScoreView) -> DataTable[str]:
+        from textual.widgets import DataTable
+
         table: DataTable[str] = DataTable(id="score-history", cursor_type="row", zebra_stripes=True)
         table.add_columns("Date", "Total", *(p.short for p in PILLARS), "Industry", "Network")
         for reading in reversed(view.readings[-HISTORY_ROWS:]):
@@ -264,6 +282,8 @@ class ScorePane(VerticalScroll):
         """The reading under the history table's cursor (the latest when there is no table)."""
         if self.view is None or not self.view.readings:
             return None
+        from textual.widgets import DataTable
+
         tables = self.query("#score-history").results(DataTable)
         table = next(tables, None)
         if table is None or table.row_count == 0:

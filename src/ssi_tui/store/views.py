@@ -15,9 +15,10 @@ from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
 from ssi_tui.core.estimate import WINDOW_DAYS, Estimate, EstimateWeights, Journal
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
-from ssi_tui.store import estimates, journal, posts, readings, settings
+from ssi_tui.store import estimates, journal, readings, settings
 
 if TYPE_CHECKING:
+    from ssi_tui.store.posts import Post
     from ssi_tui.store.reader import Readable
 
 TIP_WINDOW_DAYS = 14
@@ -62,7 +63,7 @@ class JournalView:
 
 @dataclass(frozen=True)
 class PostsView:
-    posts: list[posts.Post]
+    posts: list[Post]
 
 
 def load_score_view(db: Readable, today: date) -> ScoreView:
@@ -105,7 +106,9 @@ def load_journal_view(
 
 
 def load_posts_view(db: Readable) -> PostsView:
-    return PostsView(posts=posts.list_posts(db))
+    from ssi_tui.store.posts import list_posts  # the post log shows after the first paint
+
+    return PostsView(posts=list_posts(db))
 
 
 @dataclass(frozen=True)

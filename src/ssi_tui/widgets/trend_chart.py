@@ -47,6 +47,10 @@ class BrailleCanvas:
     def line(self, start: tuple[int, int], end: tuple[int, int], colour: str) -> None:
         """Bresenham's line between two dots."""
         (x0, y0), (x1, y1) = start, end
+        if abs(x1 - x0) <= 1 and abs(y1 - y0) <= 1:  # neighbours: most steps of a long history
+            self.plot(x0, y0, colour)
+            self.plot(x1, y1, colour)
+            return
         dx, dy = abs(x1 - x0), -abs(y1 - y0)
         step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
         error = dx + dy
@@ -61,9 +65,18 @@ class BrailleCanvas:
                 error, y0 = error + dx, y0 + step_y
 
     def row_text(self, row: int) -> Text:
+        """One row of cells, with one span per run of a colour (fewer spans draw faster)."""
         text = Text()
+        run: list[str] = []
+        run_colour: str | None = None
         for bits, colour in zip(self.bits[row], self.colours[row], strict=True):
-            text.append(chr(BRAILLE_BASE + bits) if bits else " ", style=colour or "")
+            if colour != run_colour and run:
+                text.append("".join(run), style=run_colour or "")
+                run = []
+            run_colour = colour
+            run.append(chr(BRAILLE_BASE + bits) if bits else " ")
+        if run:
+            text.append("".join(run), style=run_colour or "")
         return text
 
 
