@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -71,20 +71,13 @@ class PillarTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         bar_width = max(6, min(25, options.max_width - self.FIXED_WIDTH))
+        widths = (self.LABEL_WIDTH, 6, bar_width, *(6 for _ in CHANGE_WINDOWS), 5, 5, 5)
+        titles = ("Pillar", "of 25", "", *(title for title, _ in CHANGE_WINDOWS), "Est.", "Ind.")
+        yield row_of_cells([Text(title, style="bold") for title in (*titles, "Net.")], widths)
         latest = self.readings[-1]
-        table = Table(box=None, pad_edge=False, collapse_padding=True, header_style="bold")
-        table.add_column("Pillar", width=self.LABEL_WIDTH, no_wrap=True, overflow="ellipsis")
-        table.add_column("of 25", justify="right", width=6)
-        table.add_column("", width=bar_width, no_wrap=True)
-        for title, _ in CHANGE_WINDOWS:
-            table.add_column(title, justify="right", width=6)
-        table.add_column("Est.", justify="right", width=5)
-        table.add_column("Ind.", justify="right", width=5)
-        table.add_column("Net.", justify="right", width=5)
         weakest = latest.weakest_pillar()
         for pillar in PILLARS:
             value = latest.pillars[pillar.key]
-            label = Text(pillar.label, style="bold yellow" if pillar.key == weakest else "")
             changes = [
                 signed(
                     change.delta
@@ -94,19 +87,39 @@ class PillarTable:
                 for _, days in CHANGE_WINDOWS
             ]
             peers = [
-                f"{peer[pillar.key]:.1f}" if peer else "—"
+                Text(f"{peer[pillar.key]:.1f}" if peer else "—")
                 for peer in (latest.industry_pillars, latest.network_pillars)
             ]
             estimated = f"{self.estimate.pillars[pillar.key]:.1f}" if self.estimate else "—"
-            table.add_row(
-                label,
-                f"{value:.2f}",
+            cells = [
+                Text(pillar.label, style="bold yellow" if pillar.key == weakest else ""),
+                Text(f"{value:.2f}"),
                 bar(value, PILLAR_MAX, bar_width),
                 *changes,
                 Text(estimated, style="italic"),
                 *peers,
-            )
-        yield table
+            ]
+            yield row_of_cells(cells, widths)
+
+
+def row_of_cells(cells: list[Text], widths: Sequence[int]) -> Text:
+    """One line of a table: the first cell left-aligned and cut with "…", the rest right-aligned.
+
+    Every column has a fixed width, so this is all a table needs here (and far cheaper to
+    draw at start-up than a Rich Table, which measures every cell first).
+    """
+    line = Text()
+    for index, (given, width) in enumerate(zip(cells, widths, strict=True)):
+        cell = given.copy()
+        if index:
+            line.append(" ")
+        if index == 0:
+            cell.truncate(width, overflow="ellipsis", pad=True)
+        else:
+            cell.truncate(width)
+            cell.align("left" if index == 2 else "right", width)
+        line.append_text(cell)
+    return line
 
 
 def verdict(view: ScoreView, latest: Reading) -> Text:
