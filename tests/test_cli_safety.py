@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -94,3 +97,35 @@ def test_a_migration_is_preceded_by_an_automatic_backup(tmp_path: Path) -> None:
     assert len(backups) == 1
     assert "drafts" not in Database(backups[0]).table_names()
     assert "drafts" in Database(path).table_names()
+
+
+def test_the_app_refuses_a_damaged_database_in_one_sentence_and_leaves_it(tmp_path: Path) -> None:
+    """`ssi-tui` alone checks the file beside its start-up, and still reads nothing damaged."""
+    path = tmp_path / "damaged.db"
+    database = open_database(path)
+    database.table("posts").insert_all(
+        {"id": f"p{i}", "text": "x" * 400, "updated_at": "2026-01-01"} for i in range(300)
+    )
+    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 5 : 4096 * 5 + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    env = {
+        **os.environ,
+        "SSI_TUI_DB": str(path),
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ssi_tui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"ssi-tui: {path} is damaged (SQLite says:")
+    assert "Traceback" not in result.stderr + result.stdout
+    assert path.read_bytes() == before

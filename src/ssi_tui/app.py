@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
 from ssi_tui.core import clock
+from ssi_tui.launch import EXIT_REFUSED
 from ssi_tui.messages import (
     DeleteReading,
     LogActivity,
@@ -31,7 +32,7 @@ from ssi_tui.messages import (
 )
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.store import journal, readings, settings, views
-from ssi_tui.store.database import open_connection
+from ssi_tui.store.database import DatabaseError, open_connection_checking_aside
 from ssi_tui.store.reader import Reader
 from ssi_tui.widgets.pane_tabs import PaneTabs
 
@@ -84,7 +85,9 @@ class SsiApp(App[None]):
     def __init__(self, db_path: Path, *, today: date | None = None, label: str | None = None):
         super().__init__()
         self.db_path = db_path
-        self.connection = open_connection(db_path)
+        self.connection, self.integrity = open_connection_checking_aside(db_path)
+        self.refusal: str | None = None
+        """Why the app closed at once (a damaged file), for `launch.run_app` to print."""
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
@@ -108,6 +111,8 @@ class SsiApp(App[None]):
         return Database(self.connection, execute_plugins=False)
 
     def compose(self) -> ComposeResult:
+        if self.refusal is not None:
+            return
         yield Header()
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
         with ContentSwitcher(initial="score", id="panes"):
@@ -117,8 +122,20 @@ class SsiApp(App[None]):
                 yield Container(id=key, classes="pane-slot")  # filled after the first paint
         yield Footer()
 
+    def on_load(self) -> None:
+        """Take the verdict of the integrity check, which ran while Textual was loading.
+
+        Nothing is read before it: a damaged file closes the app before the terminal changes.
+        """
+        try:
+            self.integrity.confirm()
+        except DatabaseError as error:
+            self.refusal = str(error)
+            self.exit(return_code=EXIT_REFUSED)
+
     def on_mount(self) -> None:
-        self.call_after_refresh(self._after_first_paint)
+        if self.refusal is None:
+            self.call_after_refresh(self._after_first_paint)
 
     async def _after_first_paint(self) -> None:
         """Build the hidden panes, then start the background work: neither delays the paint."""

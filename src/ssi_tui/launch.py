@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from ssi_tui.store.database import DatabaseError, resolve_db_path
 
@@ -29,9 +30,15 @@ def run_app(path: Path, label: str | None = None) -> None:
     try:
         app = make_app(path, label=label)
     except DatabaseError as error:
-        print(f"ssi-tui: {error}", file=sys.stderr)
-        sys.exit(EXIT_REFUSED)
+        refuse(str(error))
     app.run()
+    if app.refusal:  # the file's integrity check failed while the app started
+        refuse(app.refusal)
+
+
+def refuse(sentence: str) -> NoReturn:
+    print(f"ssi-tui: {sentence}", file=sys.stderr)
+    sys.exit(EXIT_REFUSED)
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,10 +89,26 @@ def _is_foreign(conn: sqlite3.Connection) -> bool:
 def open_connection(path: Path) -> sqlite3.Connection:
     """Open (creating and migrating if needed) the database at `path`, with sqlite3 alone.
 
-    A file that is not an SQLite database, or an SQLite database of another program, is
-    refused with `DatabaseError` and left byte for byte as it was. sqlite-utils is imported
-    only when the schema has to change.
+    A file that is not an SQLite database, an SQLite database of another program, or a
+    damaged one is refused with `DatabaseError` and left byte for byte as it was.
+    sqlite-utils is imported only when the schema has to change.
     """
+    conn, _ = _connect(path, check_aside=False)
+    return conn
+
+
+def open_connection_checking_aside(path: Path) -> tuple[sqlite3.Connection, IntegrityCheck]:
+    """`open_connection`, with the integrity check running in a thread beside the caller.
+
+    The caller must `confirm()` the check before its first read. Nothing is written to the
+    file before the check passed: a migration, or a switch to WAL, waits for it.
+    """
+    conn, check = _connect(path, check_aside=True)
+    assert check is not None
+    return conn, check
+
+
+def _connect(path: Path, *, check_aside: bool) -> tuple[sqlite3.Connection, IntegrityCheck | None]:
     if path.exists():
         _check_existing_file(path)
     else:
@@ -100,16 +117,25 @@ def open_connection(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise DatabaseError(f"Cannot open {path}: {error}.") from error
+    check = None
     try:
         if _is_foreign(conn):
             raise DatabaseError(
                 f"{path} is an SQLite database of another program; it was left untouched."
             )
-        _check_integrity(conn, path)
-        conn.execute("PRAGMA journal_mode=WAL")
+        if check_aside:
+            check = IntegrityCheck(path)
+        else:
+            _refuse_if_damaged(conn.execute("PRAGMA quick_check").fetchone()[0], path)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            if check is not None:
+                check.confirm()
+            conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
         if _needs_migrating(conn):
+            if check is not None:
+                check.confirm()
             db = _wrap(conn)
             _backup_before_migrating(db, path)
             migrate(db)
@@ -119,7 +145,36 @@ def open_connection(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         conn.close()
         raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
-    return conn
+    return conn, check
+
+
+class IntegrityCheck:
+    """`PRAGMA quick_check` (integrity_check without the slow index cross-checks) in a thread.
+
+    SQLite lets go of the GIL while it reads the file, so on a ten-year history the check's
+    few milliseconds run beside the app's start-up instead of before it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._verdict = "ok"
+        self._thread = threading.Thread(target=self._run, name="ssi-tui quick_check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                self._verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            self._verdict = str(error)
+
+    def confirm(self) -> None:
+        """Wait for the verdict; `DatabaseError` when the file is damaged."""
+        self._thread.join()
+        _refuse_if_damaged(self._verdict, self.path)
 
 
 def open_database(path: Path) -> Database:
@@ -151,9 +206,7 @@ def _needs_migrating(conn: sqlite3.Connection) -> bool:
     return not stamped or not set(MIGRATION_NAMES) <= _applied_migrations(conn)
 
 
-def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
-    """`PRAGMA quick_check` (integrity_check without the slow index cross-checks) on open."""
-    verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+def _refuse_if_damaged(verdict: str, path: Path) -> None:
     if verdict != "ok":
         raise DatabaseError(
             f"{path} is damaged (SQLite says: {verdict}); it was left untouched: "
