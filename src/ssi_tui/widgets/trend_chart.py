@@ -40,29 +40,27 @@ class BrailleCanvas:
     def plot(self, x: int, y: int, colour: str) -> None:
         """Set the dot at (x, y) in dot coordinates, y growing downwards."""
         if 0 <= x < self.width * 2 and 0 <= y < self.height * 4:
-            row, column = divmod(y, 4)[0], x // 2
-            self.bits[row][column] |= DOT_BITS[y % 4][x % 2]
+            row, column = y >> 2, x >> 1
+            self.bits[row][column] |= DOT_BITS[y & 3][x & 1]
             self.colours[row][column] = colour
 
-    def line(self, start: tuple[int, int], end: tuple[int, int], colour: str) -> None:
-        """Bresenham's line between two dots."""
-        (x0, y0), (x1, y1) = start, end
-        if abs(x1 - x0) <= 1 and abs(y1 - y0) <= 1:  # neighbours: most steps of a long history
-            self.plot(x0, y0, colour)
-            self.plot(x1, y1, colour)
-            return
-        dx, dy = abs(x1 - x0), -abs(y1 - y0)
-        step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
-        error = dx + dy
-        while True:
-            self.plot(x0, y0, colour)
-            if (x0, y0) == (x1, y1):
-                return
-            doubled = 2 * error
-            if doubled >= dy:
-                error, x0 = error + dy, x0 + step_x
-            if doubled <= dx:
-                error, y0 = error + dx, y0 + step_y
+    def polyline(self, dots: Sequence[tuple[int, int]], colour: str) -> None:
+        """Bresenham's lines through `dots`, from the first (not drawn here) to the last."""
+        plot = self.plot
+        for (x0, y0), (x1, y1) in pairwise(dots):
+            if abs(x1 - x0) <= 1 and abs(y1 - y0) <= 1:  # neighbours: most steps of a history
+                plot(x1, y1, colour)
+                continue
+            dx, dy = abs(x1 - x0), -abs(y1 - y0)
+            step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+            error = dx + dy
+            while (x0, y0) != (x1, y1):
+                doubled = 2 * error
+                if doubled >= dy:
+                    error, x0 = error + dy, x0 + step_x
+                if doubled <= dx:
+                    error, y0 = error + dx, y0 + step_y
+                plot(x0, y0, colour)
 
     def row_text(self, row: int) -> Text:
         """One row of cells, with one span per run of a colour (fewer spans draw faster)."""
@@ -126,9 +124,7 @@ class TrendChart:
             dots = [to_dot(day, value) for day, value in series.points]
             if dots:
                 canvas.plot(*dots[0], series.colour)
-            for start, end in pairwise(dots):
-                if start != end:  # years of weekly readings share dots: draw each step once
-                    canvas.line(start, end, series.colour)
+                canvas.polyline(dots, series.colour)
         yield self._legend(options.max_width)
         for row in range(plot_rows):
             line = self._axis_label(row, plot_rows)
