@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle
+from tests.tui.settle import settle, shows_text, wait_until
 from textual.widgets import DataTable, Digits, Static, TextArea
 
 from ssi_tui.app import make_app
@@ -121,7 +121,7 @@ async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> No
         editor = app.query_one("#draft-editor", TextArea)
         editor.focus()
         await pilot.press(*"Hello #sales")
-        await pilot.pause()
+        await wait_until(pilot, shows_text(pilot, "#draft-basics", "12 / 3,000"))
         basics = str(app.query_one("#draft-basics", Static).render())
         assert "12 / 3,000" in basics
         assert "Hashtags   1" in basics

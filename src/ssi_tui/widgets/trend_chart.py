@@ -47,20 +47,21 @@ class BrailleCanvas:
     def polyline(self, dots: Sequence[tuple[int, int]], colour: str) -> None:
         """Bresenham's lines through `dots`, from the first (not drawn here) to the last."""
         plot = self.plot
-        for (x0, y0), (x1, y1) in pairwise(dots):
-            if abs(x1 - x0) <= 1 and abs(y1 - y0) <= 1:  # neighbours: most steps of a history
+        for (x_from, y_from), (x1, y1) in pairwise(dots):
+            if abs(x1 - x_from) <= 1 and abs(y1 - y_from) <= 1:  # neighbours: most of a history
                 plot(x1, y1, colour)
                 continue
-            dx, dy = abs(x1 - x0), -abs(y1 - y0)
-            step_x, step_y = (1 if x0 < x1 else -1), (1 if y0 < y1 else -1)
+            x, y = x_from, y_from
+            dx, dy = abs(x1 - x), -abs(y1 - y)
+            step_x, step_y = (1 if x < x1 else -1), (1 if y < y1 else -1)
             error = dx + dy
-            while (x0, y0) != (x1, y1):
+            while (x, y) != (x1, y1):
                 doubled = 2 * error
                 if doubled >= dy:
-                    error, x0 = error + dy, x0 + step_x
+                    error, x = error + dy, x + step_x
                 if doubled <= dx:
-                    error, y0 = error + dx, y0 + step_y
-                plot(x0, y0, colour)
+                    error, y = error + dx, y + step_y
+                plot(x, y, colour)
 
     def row_text(self, row: int) -> Text:
         """One row of cells, with one span per run of a colour (fewer spans draw faster)."""
