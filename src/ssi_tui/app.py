@@ -32,7 +32,11 @@ from ssi_tui.messages import (
 )
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.store import journal, readings, settings, views
-from ssi_tui.store.database import DatabaseError, open_connection_checking_aside
+from ssi_tui.store.database import (
+    DatabaseError,
+    IntegrityCheck,
+    open_connection_checking_aside,
+)
 from ssi_tui.store.reader import Reader
 from ssi_tui.widgets.pane_tabs import PaneTabs
 
@@ -82,10 +86,17 @@ class SsiApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave ssi-tui"),
     ]
 
-    def __init__(self, db_path: Path, *, today: date | None = None, label: str | None = None):
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        today: date | None = None,
+        label: str | None = None,
+        integrity: IntegrityCheck | None = None,
+    ):
         super().__init__()
         self.db_path = db_path
-        self.connection, self.integrity = open_connection_checking_aside(db_path)
+        self.connection, self.integrity = open_connection_checking_aside(db_path, integrity)
         self.refusal: str | None = None
         """Why the app closed at once (a damaged file), for `launch.run_app` to print."""
         self.reader = Reader(self.connection)
@@ -378,8 +389,14 @@ class SsiApp(App[None]):
         self.connection.close()
 
 
-def make_app(db_path: Path, *, today: date | None = None, label: str | None = None) -> SsiApp:
+def make_app(
+    db_path: Path,
+    *,
+    today: date | None = None,
+    label: str | None = None,
+    integrity: IntegrityCheck | None = None,
+) -> SsiApp:
     """Build the app; the CLI and the tests both start here."""
-    app = SsiApp(db_path, today=today, label=label)
+    app = SsiApp(db_path, today=today, label=label, integrity=integrity)
     app.title = f"ssi-tui {__version__}"
     return app

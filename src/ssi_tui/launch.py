@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from ssi_tui.store.database import DatabaseError, resolve_db_path
+from ssi_tui.store.database import DatabaseError, IntegrityCheck, resolve_db_path
 
 EXIT_REFUSED = 2
 """Exit status for bad arguments, bad files, refused input and unusable databases."""
@@ -25,10 +25,11 @@ def run_app(path: Path, label: str | None = None) -> None:
     app once its first frame is on screen (`SsiApp.resume_garbage_collection`).
     """
     gc.disable()
+    check = IntegrityCheck(path)  # runs while Textual loads (see store/database.py)
     from ssi_tui.app import make_app
 
     try:
-        app = make_app(path, label=label)
+        app = make_app(path, label=label, integrity=check)
     except DatabaseError as error:
         refuse(str(error))
     app.run()

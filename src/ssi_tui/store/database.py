@@ -97,18 +97,23 @@ def open_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_connection_checking_aside(path: Path) -> tuple[sqlite3.Connection, IntegrityCheck]:
+def open_connection_checking_aside(
+    path: Path, check: IntegrityCheck | None = None
+) -> tuple[sqlite3.Connection, IntegrityCheck]:
     """`open_connection`, with the integrity check running in a thread beside the caller.
 
-    The caller must `confirm()` the check before its first read. Nothing is written to the
-    file before the check passed: a migration, or a switch to WAL, waits for it.
+    `check` is one the caller started earlier (`ssi-tui` starts it before loading Textual);
+    otherwise one starts here. The caller must `confirm()` it before its first read. Nothing
+    is written to the file before the check passed: a migration, or a switch to WAL, waits.
     """
-    conn, check = _connect(path, check_aside=True)
-    assert check is not None
-    return conn, check
+    conn, started = _connect(path, check_aside=True, check=check)
+    assert started is not None
+    return conn, started
 
 
-def _connect(path: Path, *, check_aside: bool) -> tuple[sqlite3.Connection, IntegrityCheck | None]:
+def _connect(
+    path: Path, *, check_aside: bool, check: IntegrityCheck | None = None
+) -> tuple[sqlite3.Connection, IntegrityCheck | None]:
     if path.exists():
         _check_existing_file(path)
     else:
@@ -117,14 +122,13 @@ def _connect(path: Path, *, check_aside: bool) -> tuple[sqlite3.Connection, Inte
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise DatabaseError(f"Cannot open {path}: {error}.") from error
-    check = None
     try:
         if _is_foreign(conn):
             raise DatabaseError(
                 f"{path} is an SQLite database of another program; it was left untouched."
             )
         if check_aside:
-            check = IntegrityCheck(path)
+            check = check or IntegrityCheck(path)
         else:
             _refuse_if_damaged(conn.execute("PRAGMA quick_check").fetchone()[0], path)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -159,7 +163,8 @@ class IntegrityCheck:
         self.path = path
         self._verdict = "ok"
         self._thread = threading.Thread(target=self._run, name="ssi-tui quick_check", daemon=True)
-        self._thread.start()
+        if path.is_file():  # a file yet to be created has nothing to check
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -173,7 +178,8 @@ class IntegrityCheck:
 
     def confirm(self) -> None:
         """Wait for the verdict; `DatabaseError` when the file is damaged."""
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
         _refuse_if_damaged(self._verdict, self.path)
 
 
