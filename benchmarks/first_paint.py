@@ -1,4 +1,4 @@
-"""Run an app until its first painted screen, report, and leave at once (a child of run.py).
+"""Run an app until its first painted screen and its first complete one (a child of run.py).
 
 Usage: `python benchmarks/first_paint.py bare|ssi-tui` (environment set by run.py).
 
@@ -9,20 +9,24 @@ Usage: `python benchmarks/first_paint.py bare|ssi-tui` (environment set by run.p
 
 First paint is the first frame Textual hands to its driver: the first call of `App._display`
 with a screen update while no batch is open (inside `batch_update()`, e.g. while a widget
-recomposes, Textual renders nothing). Textual's `Ready` event is not enough: it is posted
-after the first layout even when that layout's frame was held back by a batch, which is what
-happens to ssi-tui (its Score pane recomposes on start), so `Ready` can come hundreds of
-milliseconds before anything reaches the terminal. The hook is installed on
+recomposes, Textual renders nothing). Textual's `Ready` event is not enough: it can be
+posted after a layout whose frame a batch held back. The hook is installed on
 `textual.app.App` itself, so both apps are probed identically and neither is changed.
+
+ssi-tui's first frame holds the score, its band and target, the pillars, the estimate and
+the tips; its trend charts and history table are drawn on a following frame. So the child
+also reports the first *complete* frame: the one where no widget still has `first_frame`
+set. For the bare app both are the same frame.
 
 run.py selects Textual's headless driver (TEXTUAL_DRIVER) and a terminal size (COLUMNS and
 LINES): the screen is laid out and rendered as in a terminal; the hook also turns the frame
 into the escape codes a terminal would receive, so only the final write to a tty is skipped.
 
 At first paint the child writes one line to file descriptor 1 (`FIRST_PAINT {json}`: peak
-RSS, how long after `Ready` the frame came) and calls `os._exit(0)`: the parent's clock
-stops when that line arrives, so the time covers interpreter start, imports and everything
-up to the paint, and no shutdown.
+RSS, how long after `Ready` the frame came); at the first complete frame, another
+(`COMPLETE {json}`), and it calls `os._exit(0)`. The parent's clocks stop when those lines
+arrive, so the times cover interpreter start, imports and everything up to the frame, and
+no shutdown.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 MARKER = "FIRST_PAINT"
+COMPLETE_MARKER = "COMPLETE"
 HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
 AFTER_PAINT = ("sqlite_utils", "numpy", "click")
 """Not heavy, but ssi-tui reads its first screen without them (see store/reader.py)."""
@@ -67,24 +72,39 @@ def _peak_rss_kib() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def _report(app: App[Any]) -> None:
+def _write(marker: str, report: dict[str, Any]) -> None:
+    os.write(1, f"{marker} {json.dumps(report)}\n".encode())
+
+
+def _report_first_paint(app: App[Any]) -> None:
     now = time.perf_counter()
-    report = {
-        "app": type(app).__name__,
-        "rss_kib": _peak_rss_kib(),
-        "after_ready_ms": (now - _ready_at[0]) * 1000 if _ready_at else None,
-        "widgets": len(list(app.screen.walk_children())),
-        "size": list(app.size),
-        "heavy_modules": sorted(name for name in HEAVY if name in sys.modules),
-        "after_paint_modules": sorted(name for name in AFTER_PAINT if name in sys.modules),
-    }
-    os.write(1, f"{MARKER} {json.dumps(report)}\n".encode())
-    os._exit(0)
+    _write(
+        MARKER,
+        {
+            "app": type(app).__name__,
+            "rss_kib": _peak_rss_kib(),
+            "after_ready_ms": (now - _ready_at[0]) * 1000 if _ready_at else None,
+            "widgets": len(list(app.screen.walk_children())),
+            "size": list(app.size),
+            "heavy_modules": sorted(name for name in HEAVY if name in sys.modules),
+            "after_paint_modules": sorted(name for name in AFTER_PAINT if name in sys.modules),
+        },
+    )
+
+
+def _complete(app: App[Any]) -> bool:
+    """Whether every widget on screen has drawn all it will.
+
+    ssi-tui's Score pane draws its charts and history table a frame after the first (its
+    `first_frame` is True until then); a widget without that attribute is complete at once.
+    """
+    return not any(getattr(widget, "first_frame", False) for widget in app.screen.walk_children())
 
 
 def install_hooks() -> None:
-    """Report at the first frame that would reach the terminal; note when `Ready` came."""
+    """Report the first frame that would reach the terminal, then the first complete one."""
     display = App._display
+    painted_once: list[bool] = []
 
     def _display(self: App[Any], screen: Screen[Any], renderable: RenderableType | None) -> None:
         display(self, screen, renderable)
@@ -92,7 +112,12 @@ def install_hooks() -> None:
         if painted and self._running and not self._closed and screen is self.screen:
             if isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(self.console)  # what the terminal would be sent
-            _report(self)
+            if not painted_once:
+                painted_once.append(True)
+                _report_first_paint(self)
+            if _complete(self):
+                _write(COMPLETE_MARKER, {"rss_kib": _peak_rss_kib()})
+                os._exit(0)
 
     def _on_ready(self: App[Any], event: events.Ready) -> None:
         _ready_at.append(time.perf_counter())

@@ -170,16 +170,17 @@ def child_env(base: dict[str, str], work: Path, db: Path, today: date) -> dict[s
 
 @dataclass(frozen=True)
 class Paint:
-    """One child's first paint, as the parent timed it and the child reported it."""
+    """One child's first paint and first complete frame, as the parent timed them."""
 
     seconds: float
+    complete_seconds: float
     rss_mib: float
     after_ready_ms: float
     heavy_loaded: bool
 
 
 def first_paint(which: str, env: dict[str, str]) -> Paint:
-    """Launch a child and time it until its first frame (see first_paint.py)."""
+    """Launch a child and time it until its first frame, then its first complete frame."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, str(HERE / "first_paint.py"), which],
@@ -189,22 +190,27 @@ def first_paint(which: str, env: dict[str, str]) -> Paint:
     )
     watchdog = threading.Timer(CHILD_TIMEOUT_S, process.kill)
     watchdog.start()
+    elapsed, report = None, None
     try:
         assert process.stdout is not None
         for line in process.stdout:
             if line.startswith(b"FIRST_PAINT "):
                 elapsed = time.perf_counter() - started
                 report = json.loads(line.split(b" ", 1)[1])
+            elif line.startswith(b"COMPLETE ") and elapsed is not None:
+                complete = time.perf_counter() - started
                 break
         else:
             _, stderr = process.communicate()
             tail = stderr.decode(errors="replace")[-800:]
-            raise BenchmarkError(f"{which} ended without painting:\n{tail}")
+            raise BenchmarkError(f"{which} ended without painting a complete frame:\n{tail}")
         process.communicate()
     finally:
         watchdog.cancel()
+    assert elapsed is not None and report is not None
     return Paint(
         seconds=elapsed,
+        complete_seconds=complete,
         rss_mib=report["rss_kib"] / 1024,
         after_ready_ms=report["after_ready_ms"] or 0.0,
         heavy_loaded=bool(report["heavy_modules"]),
@@ -268,6 +274,9 @@ def bench_startup(plan: Plan, env: dict[str, str]) -> None:
         startup_rss_ratio=ssi_mib / bare_mib,
         startup_ms=ssi_s * 1000,
         startup_bare_ms=bare_s * 1000,
+        startup_complete_ms=median([p.complete_seconds for p in ssi]) * 1000,
+        startup_complete_ratio=median([p.complete_seconds for p in ssi])
+        / median([p.complete_seconds for p in bare]),
         startup_rss_mib=ssi_mib,
         startup_bare_rss_mib=bare_mib,
         startup_frame_after_ready_ms=median([p.after_ready_ms for p in ssi]),

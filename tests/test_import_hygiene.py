@@ -163,7 +163,9 @@ def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: 
         env=env,
     )
     assert result.returncode == 0, result.stderr[-800:]
-    report = json.loads(result.stdout.split("FIRST_PAINT ", 1)[1])
+    first, complete = result.stdout.splitlines()
+    report = json.loads(first.removeprefix("FIRST_PAINT "))
+    assert complete.startswith("COMPLETE "), "the charts and the history table follow"
     assert report["app"] == "SsiApp" and report["size"] == [120, 40]
     assert report["heavy_modules"] == []
     assert report["after_paint_modules"] == []

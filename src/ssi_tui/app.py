@@ -53,6 +53,9 @@ PANES: tuple[tuple[str, str, str], ...] = (
     ("posts", "Posts", "Your post log against your own median"),
     ("drafts", "Drafts", "Write a post and see how LinkedIn will show it"),
 )
+OTHER_PANES_AFTER_SECONDS = 0.05
+"""How long after the first frame the hidden panes are built: enough for the Score pane's
+charts and history table to reach the screen first (a few frames)."""
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 """How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
 
@@ -148,7 +151,11 @@ class SsiApp(App[None]):
         if self.refusal is None:
             self.call_after_refresh(self._after_first_paint)
 
-    async def _after_first_paint(self) -> None:
+    def _after_first_paint(self) -> None:
+        """The Score pane draws its charts and history table now; the rest waits for that."""
+        self.set_timer(OTHER_PANES_AFTER_SECONDS, self._build_the_other_panes)
+
+    async def _build_the_other_panes(self) -> None:
         """Build the hidden panes, then start the background work: neither delays the paint."""
         from ssi_tui.panes.drafts import DraftsPane
         from ssi_tui.panes.journal import JournalPane
@@ -166,13 +173,13 @@ class SsiApp(App[None]):
 
     @staticmethod
     def resume_garbage_collection() -> None:
-        """Collect once what start-up left, then keep its survivors out of later collections.
+        """Turn collection back on, with what start-up built kept out of later collections.
 
-        Frozen objects (the widgets, the modules) are never scanned again, which keeps later
-        pauses short while typing. A no-op unless `launch.run_app` paused collection.
+        Frozen objects (the widgets, the modules, the views) are never scanned again, which
+        keeps later pauses short while typing; collecting them first would freeze the screen
+        for longer than start-up took. A no-op unless `launch.run_app` paused collection.
         """
         if not gc.isenabled():
-            gc.collect()
             gc.freeze()
             gc.enable()
 

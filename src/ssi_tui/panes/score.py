@@ -226,8 +226,9 @@ class ScorePane(VerticalScroll):
 
     def __init__(self, view: ScoreView | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.history_deferred = True
-        """True until the history table was first added (see `_add_history_table`)."""
+        self.first_frame = True
+        """True until the pane is first on screen: the charts and the history table come a
+        frame after the score, pillars and tips (see `_after_first_frame`)."""
         if view is not None:
             self.set_reactive(ScorePane.view, view)
 
@@ -249,8 +250,9 @@ class ScorePane(VerticalScroll):
         if len(view.readings) > 1:
             total_chart, pillar_chart = charts(view)
             with Horizontal(id="score-charts"):
-                yield ChartView(total_chart, id="score-trend")
-                yield ChartView(pillar_chart, id="score-pillar-trend")
+                later = self.first_frame
+                yield ChartView(total_chart, id="score-trend", draw_later=later)
+                yield ChartView(pillar_chart, id="score-pillar-trend", draw_later=later)
         else:
             yield Static(
                 "The trend chart appears with your second reading: paste the SSI page again "
@@ -264,14 +266,14 @@ class ScorePane(VerticalScroll):
             f"History: the last {shown} readings (e edits, d deletes the selected one{more})",
             classes="caption",
         )
-        if self.history_deferred:
-            self.call_after_refresh(self._add_history_table)
-        else:
+        if not self.first_frame:
             yield self._history_table(view)
 
-    def _add_history_table(self) -> None:
-        """The first time, the table comes a frame after the rest: the score shows sooner."""
-        self.history_deferred = False
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self.first_frame = False
         if self.view is not None and self.view.latest and not self.query("#score-history"):
             self.mount(self._history_table(self.view))
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 from textual.geometry import Size
-from textual.widgets import Static
+from textual.widget import Widget
 
 BRAILLE_BASE = 0x2800
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
@@ -157,16 +157,29 @@ class TrendChart:
         return Text(f"{label:>{AXIS_WIDTH - 1}}┤", style="dim")
 
 
-class ChartView(Static):
+class ChartView(Widget):
     """A TrendChart on screen, whose height is known without drawing it.
 
     Textual measures a renderable's height by rendering it; a chart knows its own, so the
-    layout skips that extra drawing (two charts, each hundreds of readings, at start-up).
+    layout skips that extra drawing. With `draw_later`, the space is laid out at once and the
+    chart drawn on the next frame, so that what is above it reaches the screen sooner.
     """
 
-    def __init__(self, chart: TrendChart, *, id: str | None = None) -> None:
-        super().__init__(chart, id=id)
+    def __init__(self, chart: TrendChart, *, id: str | None = None, draw_later: bool = False):
+        super().__init__(id=id)
         self.chart = chart
+        self.drawn = not draw_later
+
+    def on_mount(self) -> None:
+        if not self.drawn:
+            self.call_after_refresh(self._draw)
+
+    def _draw(self) -> None:
+        self.drawn = True
+        self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.chart.lines
+
+    def render(self) -> RenderableType:
+        return self.chart if self.drawn else ""
