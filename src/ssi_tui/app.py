@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
@@ -108,6 +108,7 @@ class SsiApp(App[None]):
         self.panes_ready = False
         """True once the panes other than Score are mounted (just after the first paint)."""
         self.background = BackgroundWork(self, db_path)
+        self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
 
@@ -127,7 +128,7 @@ class SsiApp(App[None]):
     def compose(self) -> ComposeResult:
         if self.refusal is not None:
             return
-        yield Header()
+        yield Static(f"{self.title} — {self.sub_title}", id="title-bar", markup=False)
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
         with ContentSwitcher(initial="score", id="panes"):
             with Container(id="score", classes="pane-slot"):
@@ -404,6 +405,4 @@ def make_app(
     integrity: IntegrityCheck | None = None,
 ) -> SsiApp:
     """Build the app; the CLI and the tests both start here."""
-    app = SsiApp(db_path, today=today, label=label, integrity=integrity)
-    app.title = f"ssi-tui {__version__}"
-    return app
+    return SsiApp(db_path, today=today, label=label, integrity=integrity)
