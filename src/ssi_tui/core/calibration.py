@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX
 from ssi_tui.core.estimate import (
@@ -116,8 +116,7 @@ class Calibration:
         )
 
 
-@dataclass(frozen=True)
-class _PillarFit:
+class _PillarFit(NamedTuple):
     """One pillar's final weights and its out-of-sample and default predictions."""
 
     base: float

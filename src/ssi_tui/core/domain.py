@@ -6,7 +6,7 @@ Pure data, no I/O: everything else (storage, TUI, CLI) speaks in these terms.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 PILLAR_MAX: Final = 25.0
 """Each pillar is scored out of 25 by LinkedIn."""
@@ -18,8 +18,7 @@ DEFAULT_TARGET: Final = 75
 """LinkedIn calls 75 and above the aim (ideally 80 to 100)."""
 
 
-@dataclass(frozen=True)
-class Pillar:
+class Pillar(NamedTuple):
     """One of the four components of the SSI."""
 
     key: str
@@ -66,8 +65,7 @@ PILLAR_KEYS: Final[tuple[str, ...]] = tuple(pillar.key for pillar in PILLARS)
 PILLARS_BY_KEY: Final[dict[str, Pillar]] = {pillar.key: pillar for pillar in PILLARS}
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """A range of the SSI total and what it says about the member."""
 
     low: int

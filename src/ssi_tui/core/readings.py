@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
 
@@ -160,8 +160,7 @@ def reading_as_json(reading: Reading) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """How a number moved between two readings."""
 
     delta: float

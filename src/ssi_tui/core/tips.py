@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Tip:
+class Tip(NamedTuple):
     pillar: str
     text: str
     activities: tuple[str, ...]

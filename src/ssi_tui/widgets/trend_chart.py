@@ -7,9 +7,9 @@ enough to see a trend, a dip and the distance to a target line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
@@ -22,8 +22,7 @@ DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 AXIS_WIDTH = 5
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     name: str
     points: Sequence[tuple[date, float]]
     colour: str
