@@ -5,7 +5,6 @@ Pure data, no I/O: everything else (storage, TUI, CLI) speaks in these terms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 PILLAR_MAX: Final = 25.0
@@ -109,8 +108,7 @@ def band_for(total: float) -> Band:
     raise AssertionError(f"no band for {total}")  # pragma: no cover - bands cover 0..100
 
 
-@dataclass(frozen=True)
-class ActivityType:
+class ActivityType(NamedTuple):
     """Something the member does on LinkedIn that feeds one pillar."""
 
     key: str

@@ -1,14 +1,14 @@
 """What each pane needs to draw, read from the database in one place.
 
-The TUI panes receive these dataclasses; they never query the database themselves.
+The TUI panes receive these records; they never query the database themselves. They are
+NamedTuples: the Score pane's is defined and built before the first frame (see core/).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
@@ -25,15 +25,14 @@ TIP_WINDOW_DAYS = 14
 """How far back the tips look to see which activities the user has been skipping."""
 
 
-@dataclass(frozen=True)
-class ScoreView:
+class ScoreView(NamedTuple):
     today: date
     target: int
-    readings: list[Reading] = field(default_factory=list)
-    recent_counts: dict[str, int] = field(default_factory=dict)
-    estimate: Estimate | None = None
-    calibration: Calibration | None = None
-    calibration_pending: bool = False
+    readings: list[Reading]
+    recent_counts: dict[str, int]
+    estimate: Estimate | None
+    calibration: Calibration | None
+    calibration_pending: bool
     """True while a fit for the current data is being computed in the background."""
 
     @property
@@ -41,8 +40,7 @@ class ScoreView:
         return self.readings[-1] if self.readings else None
 
 
-@dataclass(frozen=True)
-class JournalView:
+class JournalView(NamedTuple):
     today: date
     day: date
     """The day shown on the card (today unless the user moved)."""
@@ -61,8 +59,7 @@ class JournalView:
         return self.day_counts if self.day == self.today else {}
 
 
-@dataclass(frozen=True)
-class PostsView:
+class PostsView(NamedTuple):
     posts: list[Post]
 
 
@@ -111,8 +108,7 @@ def load_posts_view(db: Readable) -> PostsView:
     return PostsView(posts=list_posts(db))
 
 
-@dataclass(frozen=True)
-class PlanInputs:
+class PlanInputs(NamedTuple):
     """Everything the what-if planner needs, read here so the screen never queries."""
 
     journal: Journal
