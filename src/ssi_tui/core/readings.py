@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,9 +19,8 @@ class ReadingError(ValueError):
     """A reading that cannot be saved; the message is one sentence for the user."""
 
 
-@dataclass(frozen=True)
-class Reading:
-    """What LinkedIn's SSI page said on one day."""
+class Reading(NamedTuple):
+    """What LinkedIn's SSI page said on one day (years of them are read at every start)."""
 
     date: date
     total: float
@@ -35,7 +33,6 @@ class Reading:
     network_pillars: Mapping[str, float] | None = None
     weekly_change: str | None = None
     source: str = "form"
-    extra: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def pillar_sum(self) -> float:
