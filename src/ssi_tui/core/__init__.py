@@ -1,7 +1,7 @@
 """The pure core: scoring, the journal, the estimate and its calibration, the planner.
 
 No Textual, no click, no database. Records are frozen dataclasses, except those the app
-defines or builds by the hundred before its first frame (Reading, Pillar, Band,
-ActivityType, Change, Tip): those are NamedTuples, which Python defines about ten times
-faster and builds several times faster.
+defines or builds by the hundred before its first frame (Reading, Pillar, Band, Change,
+Tip, ActivityType, Estimate, ProfileFacts): those are NamedTuples, which Python defines
+about ten times faster and builds several times faster.
 """

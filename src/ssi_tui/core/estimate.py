@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS, PILLAR_MAX
 
@@ -91,8 +91,7 @@ DECISION_MAKER_SHARE_SCALE: Final = 0.15
 """Share of VP-and-up connections earning ~63% of their points."""
 
 
-@dataclass(frozen=True)
-class ProfileFacts:
+class ProfileFacts(NamedTuple):
     """Facts about the member's profile, filled in by imports; `None` means not known yet."""
 
     profile_completeness: float | None = None
@@ -155,8 +154,7 @@ def _plain(value: Any) -> Any:
 DEFAULT_WEIGHTS: Final = EstimateWeights()
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(NamedTuple):
     """The four estimated pillars and where their points come from."""
 
     pillars: dict[str, float]

@@ -6,7 +6,6 @@ the first paint, and caches the fit in `settings` under a fingerprint of the dat
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -55,20 +54,24 @@ def profile_facts(db: Readable) -> ProfileFacts | None:
         return None
     try:
         data = json.loads(row[0])
-        return ProfileFacts(**{key: data.get(key) for key in ProfileFacts.__dataclass_fields__})
+        return ProfileFacts(**{key: data.get(key) for key in ProfileFacts._fields})
     except (ValueError, TypeError):
         return None
 
 
 def fingerprint(db: Readable) -> str:
-    """Changes whenever a reading, a journal entry or an activity type changes."""
+    """Changes whenever a reading, a journal entry or an activity type changes.
+
+    Kept as text rather than hashed: it is read before the first frame, and a few hundred
+    characters in the settings table cost less than loading hashlib there.
+    """
     parts = [
         db.execute("SELECT count(*), max(recorded_at), sum(total) FROM readings").fetchone(),
         db.execute("SELECT count(*), max(updated_at), sum(count) FROM journal").fetchone(),
         db.execute("SELECT count(*), group_concat(key || pillar) FROM activity_types").fetchone(),
         db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone(),
     ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    return repr(parts)
 
 
 def cached_calibration(db: Readable) -> tuple[Calibration | None, bool]:
