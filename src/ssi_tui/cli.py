@@ -17,14 +17,23 @@ from typing import Any
 import click
 
 from ssi_tui import __version__
-from ssi_tui.commands import register_commands
+from ssi_tui.commands import COMMANDS, load_command
 from ssi_tui.core import clock
 from ssi_tui.launch import EXIT_REFUSED, run_app
 from ssi_tui.store.database import open_database, resolve_db_path
 
 
 class SsiGroup(click.Group):
-    """A group whose errors are one line on stderr (no usage dump, no traceback)."""
+    """A group whose errors are one line on stderr (no usage dump, no traceback).
+
+    Its subcommands load on demand (see `ssi_tui.commands`).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return load_command(cmd_name)
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
@@ -85,9 +94,6 @@ def cli(ctx: click.Context, db_option: str | None, demo: bool) -> None:
     ctx.obj = path
     if ctx.invoked_subcommand is None:
         run_app(path, label="demo history (discarded on exit)" if demo else None)
-
-
-register_commands(cli)
 
 
 def main() -> None:

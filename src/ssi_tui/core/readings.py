@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
@@ -172,6 +173,10 @@ class Change(NamedTuple):
         return "="
 
 
+def _reading_date(reading: Reading) -> date:
+    return reading.date
+
+
 def change_over(
     history: Sequence[Reading], days: int | None, key: str | None = None
 ) -> Change | None:
@@ -187,10 +192,10 @@ def change_over(
         reference = history[-2]
     else:
         cutoff = latest.date - timedelta(days=days)
-        earlier = [reading for reading in history[:-1] if reading.date <= cutoff]
-        if not earlier:
+        after_cutoff = bisect_right(history, cutoff, hi=len(history) - 1, key=_reading_date)
+        if after_cutoff == 0:
             return None
-        reference = earlier[-1]
+        reference = history[after_cutoff - 1]
 
     def value(reading: Reading) -> float:
         return reading.total if key is None else reading.pillars[key]
