@@ -107,6 +107,8 @@ class SsiApp(App[None]):
         self.journal_day = self.today
         self.panes_ready = False
         """True once the panes other than Score are mounted (just after the first paint)."""
+        self.pane_asked_for: str | None = None
+        """A pane asked for before it was built, shown as soon as it is."""
         self.background = BackgroundWork(self, db_path)
         self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
@@ -130,11 +132,11 @@ class SsiApp(App[None]):
             return
         yield Static(f"{self.title} — {self.sub_title}", id="title-bar", markup=False)
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
-        with ContentSwitcher(initial="score", id="panes"):
-            with Container(id="score", classes="pane-slot"):
-                yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
-            for key, _, _ in PANES[1:]:
-                yield Container(id=key, classes="pane-slot")  # filled after the first paint
+        with (
+            ContentSwitcher(initial="score", id="panes"),  # the other panes join after the paint
+            Container(id="score", classes="pane-slot"),
+        ):
+            yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
         yield Footer()
 
     def on_load(self) -> None:
@@ -162,10 +164,18 @@ class SsiApp(App[None]):
         from ssi_tui.panes.journal import JournalPane
         from ssi_tui.panes.posts import PostsPane
 
-        await self.query_one("#journal").mount(JournalPane(id="journal-pane"))
-        await self.query_one("#posts").mount(PostsPane(id="posts-pane"))
-        await self.query_one("#drafts").mount(DraftsPane(id="drafts-pane"))
+        switcher = self.query_one("#panes", ContentSwitcher)
+        for key, pane in (
+            ("journal", JournalPane(id="journal-pane")),
+            ("posts", PostsPane(id="posts-pane")),
+            ("drafts", DraftsPane(id="drafts-pane")),
+        ):
+            slot = Container(pane, id=key, classes="pane-slot")
+            slot.display = False  # hidden, as the switcher keeps every child but the current one
+            await switcher.mount(slot)
         self.panes_ready = True
+        if self.pane_asked_for is not None:  # a key pressed before the panes were there
+            self.action_show_pane(self.pane_asked_for)
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self._focus_active_pane()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
@@ -325,6 +335,9 @@ class SsiApp(App[None]):
             self.refresh_views()
 
     def action_show_pane(self, pane: str) -> None:
+        if not self.panes_ready:
+            self.pane_asked_for = pane
+            return
         self.query_one("#panes", ContentSwitcher).current = pane
         self.query_one(PaneTabs).active = pane
         self._focus_active_pane()

@@ -36,6 +36,18 @@ async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
         assert app.active_pane == "drafts", "cycling wraps around"
 
 
+async def test_a_pane_asked_for_before_it_is_built_is_shown_when_it_is(
+    demo_db_path: Path,
+) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not app.panes_ready, "the other panes are built after the first frame"
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.panes_ready and app.active_pane == "journal"
+        assert app.query_one("#journal-pane") in app.focused.ancestors_with_self
+
+
 async def test_a_click_on_a_pane_name_shows_that_pane(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
