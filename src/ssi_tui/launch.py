@@ -20,9 +20,9 @@ EXIT_REFUSED = 2
 def run_app(path: Path, label: str | None = None) -> None:
     """Open the app on `path`; an unusable database is one sentence on stderr and status 2.
 
-    Start-up allocates much and frees little, so the garbage collector would scan hundreds of
-    thousands of new objects for nothing (about 25 ms): it is paused here and resumed by the
-    app once its first frame is on screen (`SsiApp.resume_garbage_collection`).
+    Start-up allocates much and frees little, so the garbage collector would scan its tens of
+    thousands of new objects again and again for little (about 25 ms of start-up): it is
+    paused here and resumed by the app after its first frames (`resume_garbage_collection`).
     """
     gc.disable()
     check = IntegrityCheck(path)  # runs while Textual loads (see store/database.py)
