@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
+from tests.processes import run_bare_ssi_tui
 
 import ssi_tui.cli as cli_module
 from ssi_tui import __version__
@@ -95,15 +93,7 @@ def test_the_bare_command_opens_the_app_on_the_configured_database(
 
 
 def test_the_bare_command_refuses_an_unusable_database_in_one_sentence(tmp_path: Path) -> None:
-    env = {**os.environ, "SSI_TUI_DB": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-m", "ssi_tui"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = run_bare_ssi_tui(tmp_path)
     assert result.returncode == 2
     assert result.stderr == f"ssi-tui: {tmp_path} is a directory, not a database file.\n"
     assert result.stdout == ""

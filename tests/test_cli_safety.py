@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 from sqlite_utils import Database
+from tests.processes import run_bare_ssi_tui
 
 from ssi_tui.cli import cli
 from ssi_tui.store.database import open_database
@@ -67,8 +65,8 @@ def test_restore_refuses_what_is_not_a_healthy_ssi_tui_database(tmp_path: Path) 
     assert comments(tmp_path / "default.db") == 2
 
 
-def test_a_damaged_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "damaged.db"
+def damaged_database(path: Path) -> bytes:
+    """Write an ssi-tui database with a page overwritten by junk; return its bytes."""
     database = open_database(path)
     database.table("posts").insert_all(
         {"id": f"p{i}", "text": "x" * 400, "updated_at": "2026-01-01"} for i in range(300)
@@ -79,7 +77,12 @@ def test_a_damaged_database_is_refused_and_left_untouched(tmp_path: Path) -> Non
     page = 4096
     data[page * 5 : page * 5 + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
-    before = path.read_bytes()
+    return bytes(data)
+
+
+def test_a_damaged_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    before = damaged_database(path)
     code, out, err = run("--db", str(path), "journal")
     assert code == 2 and out == ""
     assert "is damaged" in err or "cannot be used" in err
@@ -102,29 +105,8 @@ def test_a_migration_is_preceded_by_an_automatic_backup(tmp_path: Path) -> None:
 def test_the_app_refuses_a_damaged_database_in_one_sentence_and_leaves_it(tmp_path: Path) -> None:
     """`ssi-tui` alone checks the file beside its start-up, and still reads nothing damaged."""
     path = tmp_path / "damaged.db"
-    database = open_database(path)
-    database.table("posts").insert_all(
-        {"id": f"p{i}", "text": "x" * 400, "updated_at": "2026-01-01"} for i in range(300)
-    )
-    database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
-    data = bytearray(path.read_bytes())
-    data[4096 * 5 : 4096 * 5 + 200] = b"\xff" * 200
-    path.write_bytes(bytes(data))
-    before = path.read_bytes()
-    env = {
-        **os.environ,
-        "SSI_TUI_DB": str(path),
-        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "ssi_tui"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    before = damaged_database(path)
+    result = run_bare_ssi_tui(path)
     assert result.returncode == 2
     assert result.stderr.startswith(f"ssi-tui: {path} is damaged (SQLite says:")
     assert "Traceback" not in result.stderr + result.stdout

@@ -177,7 +177,6 @@ class SsiApp(App[None]):
         if self.pane_asked_for is not None:  # a key pressed before the panes were there
             self.action_show_pane(self.pane_asked_for)
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
-        self._focus_active_pane()
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.background.first_paint_done()
         self.resume_garbage_collection()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.align import AlignMethod
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import events
@@ -71,9 +72,15 @@ class PillarTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         bar_width = max(6, min(25, options.max_width - self.FIXED_WIDTH))
-        widths = (self.LABEL_WIDTH, 6, bar_width, *(6 for _ in CHANGE_WINDOWS), 5, 5, 5)
+        columns: list[tuple[int, AlignMethod]] = [
+            (self.LABEL_WIDTH, "left"),
+            (6, "right"),
+            (bar_width, "left"),
+            *((6, "right") for _ in CHANGE_WINDOWS),
+            *((5, "right") for _ in ("Est.", "Ind.", "Net.")),
+        ]
         titles = ("Pillar", "of 25", "", *(title for title, _ in CHANGE_WINDOWS), "Est.", "Ind.")
-        yield row_of_cells([Text(title, style="bold") for title in (*titles, "Net.")], widths)
+        yield row_of_cells([Text(title, style="bold") for title in (*titles, "Net.")], columns)
         latest = self.readings[-1]
         weakest = latest.weakest_pillar()
         for pillar in PILLARS:
@@ -99,25 +106,22 @@ class PillarTable:
                 Text(estimated, style="italic"),
                 *peers,
             ]
-            yield row_of_cells(cells, widths)
+            yield row_of_cells(cells, columns)
 
 
-def row_of_cells(cells: list[Text], widths: Sequence[int]) -> Text:
-    """One line of a table: the first cell left-aligned and cut with "…", the rest right-aligned.
+def row_of_cells(cells: list[Text], columns: Sequence[tuple[int, AlignMethod]]) -> Text:
+    """One line of a table whose columns all have a fixed width: (width, alignment) each.
 
-    Every column has a fixed width, so this is all a table needs here (and far cheaper to
-    draw at start-up than a Rich Table, which measures every cell first).
+    A cell too long for its column is cut with "…". That is all a table needs here, and far
+    cheaper to draw at start-up than a Rich Table, which measures every cell first.
     """
     line = Text()
-    for index, (given, width) in enumerate(zip(cells, widths, strict=True)):
+    for index, (given, (width, alignment)) in enumerate(zip(cells, columns, strict=True)):
         cell = given.copy()
+        cell.truncate(width, overflow="ellipsis")
+        cell.align(alignment, width)
         if index:
             line.append(" ")
-        if index == 0:
-            cell.truncate(width, overflow="ellipsis", pad=True)
-        else:
-            cell.truncate(width)
-            cell.align("left" if index == 2 else "right", width)
         line.append_text(cell)
     return line
 
