@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
@@ -38,6 +37,7 @@ from ssi_tui.store.database import (
     open_connection_checking_aside,
 )
 from ssi_tui.store.reader import Reader
+from ssi_tui.widgets.key_bar import KeyBar
 from ssi_tui.widgets.pane_tabs import PaneTabs
 
 if TYPE_CHECKING:
@@ -132,12 +132,9 @@ class SsiApp(App[None]):
             return
         yield Static(f"{self.title} — {self.sub_title}", id="title-bar", markup=False)
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
-        with (
-            ContentSwitcher(initial="score", id="panes"),  # the other panes join after the paint
-            Container(id="score", classes="pane-slot"),
-        ):
+        with ContentSwitcher(initial="score-pane", id="panes"):  # the others join after the paint
             yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
-        yield Footer()
+        yield KeyBar()
 
     def on_load(self) -> None:
         """Take the verdict of the integrity check, which ran while Textual was loading.
@@ -165,14 +162,13 @@ class SsiApp(App[None]):
         from ssi_tui.panes.posts import PostsPane
 
         switcher = self.query_one("#panes", ContentSwitcher)
-        for key, pane in (
-            ("journal", JournalPane(id="journal-pane")),
-            ("posts", PostsPane(id="posts-pane")),
-            ("drafts", DraftsPane(id="drafts-pane")),
+        for pane in (
+            JournalPane(id="journal-pane"),
+            PostsPane(id="posts-pane"),
+            DraftsPane(id="drafts-pane"),
         ):
-            slot = Container(pane, id=key, classes="pane-slot")
-            slot.display = False  # hidden, as the switcher keeps every child but the current one
-            await switcher.mount(slot)
+            pane.display = False  # hidden, as the switcher keeps every child but the current one
+            await switcher.mount(pane)
         self.panes_ready = True
         if self.pane_asked_for is not None:  # a key pressed before the panes were there
             self.action_show_pane(self.pane_asked_for)
@@ -197,7 +193,8 @@ class SsiApp(App[None]):
     @property
     def active_pane(self) -> str:
         """The key of the pane on show ("score", "journal", "posts" or "drafts")."""
-        return self.query_one("#panes", ContentSwitcher).current or "score"
+        current = self.query_one("#panes", ContentSwitcher).current or "score-pane"
+        return current.removesuffix("-pane")
 
     def _focus_active_pane(self) -> None:
         """Focus the visible pane, so that its own keys work and show in the footer."""
@@ -338,7 +335,7 @@ class SsiApp(App[None]):
         if not self.panes_ready:
             self.pane_asked_for = pane
             return
-        self.query_one("#panes", ContentSwitcher).current = pane
+        self.query_one("#panes", ContentSwitcher).current = f"{pane}-pane"
         self.query_one(PaneTabs).active = pane
         self._focus_active_pane()
 

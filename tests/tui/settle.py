@@ -35,3 +35,8 @@ async def wait_until(pilot: Any, condition: Any, timeout: float = 15.0) -> None:
 
 def shows_text(pilot: Any, selector: str, needle: str) -> Any:
     return lambda: needle in str(pilot.app.query_one(selector).render())
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The screen's text as the terminal was last sent it, line by line (no re-rendering)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

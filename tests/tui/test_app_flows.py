@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle, shows_text, wait_until
+from tests.tui.settle import screen_lines, settle, shows_text, wait_until
 from textual.widgets import DataTable, Digits, Static, TextArea
 
-from ssi_tui.app import make_app
+from ssi_tui.app import SsiApp, make_app
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.screens.help import HelpScreen
 from ssi_tui.store import journal
 from ssi_tui.store.database import open_database
+from ssi_tui.widgets.key_bar import KeyBar
 from ssi_tui.widgets.pane_tabs import PaneTabs
 
 TODAY = date(2026, 6, 1)
@@ -70,6 +71,33 @@ async def test_escape_hands_the_keys_to_the_pane_names_where_arrows_switch(
         assert app.focused is app.query_one(PaneTabs)
         await pilot.press("right")
         assert app.active_pane == "posts"
+
+
+def key_bar_text(app: SsiApp) -> str:
+    """The bottom line of the screen, where the key bar is."""
+    return screen_lines(app)[-1]
+
+
+async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
+    demo_db_path: Path,
+) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        line = key_bar_text(app)
+        assert line.startswith(" p Paste SSI  a Add reading "), line
+        assert " q Quit " in line and line.rstrip().endswith("^p palette")
+        assert line.count("Reload") == 1, "f5 and ctrl+r are one action, shown once"
+        await pilot.press("2")
+        await wait_until(pilot, lambda: "Paste SSI" not in key_bar_text(app))
+        assert "Paste SSI" not in key_bar_text(app)
+        bar = app.query_one(KeyBar)
+        help_key = next(shown for shown in bar.shown_keys() if shown.description == "Help")
+        await pilot.hover(KeyBar, offset=(help_key.start + 1, 0))
+        assert bar.tooltip == "Keys and panes"
+        await pilot.click(KeyBar, offset=(help_key.start + 1, 0))
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:

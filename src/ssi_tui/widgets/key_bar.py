@@ -1,0 +1,147 @@
+"""The keys that work where the keyboard is, on one line at the bottom of the screen.
+
+Textual's Footer builds a widget for each key, and builds them again whenever the focus
+moves. On ssi-tui's start-up that cost about 5 ms before the first frame and about 60 ms
+before the first complete one (benchmarks/run.py). This draws the same line as one widget
+that only repaints when the keys change. A click on a key presses it; hovering over a key
+shows what it does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+KEY_GAP = 1
+"""Spaces around each key and after its description."""
+
+
+class ShownKey(NamedTuple):
+    """One key on the bar: where it is drawn (columns start to end) and what it does."""
+
+    start: int
+    end: int
+    key: str
+    shown_as: str
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+class KeyBar(Widget):
+    """The shown bindings of the focused widget, its parents and the app; the palette right."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .key-bar--hover {
+        background: $block-hover-background;
+    }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--hover"}
+    ALLOW_SELECT = False
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hovered: str | None = None
+        """The key under the mouse pointer, if any."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        self.refresh()
+
+    def shown_keys(self) -> list[ShownKey]:
+        """The keys on the bar, left to right; the command palette's key is at the right edge.
+
+        An action bound to several keys shows its first key, as its binding lists them.
+        """
+        app = self.app
+        active = self.screen.active_bindings
+        palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        keys: list[ShownKey] = []
+        actions: set[str] = set()
+        column = 0
+
+        def place(key: str, start: int | None = None) -> ShownKey:
+            _node, binding, enabled, tooltip = active[key]
+            shown_as, description = app.get_key_display(binding), binding.description
+            width = len(shown_as) + len(description) + 3 * KEY_GAP
+            first = column if start is None else start - width
+            return ShownKey(
+                first, first + width, key, shown_as, description, enabled, tooltip or description
+            )
+
+        for key, (_node, binding, _enabled, _tooltip) in active.items():
+            if binding.show and key != palette and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(place(key))
+                column = keys[-1].end
+        if palette in active:
+            keys.append(place(palette, start=self.size.width))
+        return keys
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        key_style, description_style = style("key-bar--key"), style("key-bar--description")
+        line = Text(no_wrap=True, overflow="crop")
+        gap = " " * KEY_GAP
+        for shown in self.shown_keys():
+            line.append(" " * max(0, shown.start - line.cell_len))
+            item = Text.assemble(
+                (f"{gap}{shown.shown_as}{gap}", key_style),
+                (f"{shown.description}{gap}", description_style),
+            )
+            if not shown.enabled:
+                item.stylize("dim")
+            if shown.key == self.hovered:
+                item.stylize(style("key-bar--hover"))
+            line.append_text(item)
+        return line
+
+    def key_at(self, x: int) -> ShownKey | None:
+        return next((shown for shown in self.shown_keys() if shown.start <= x < shown.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        shown = self.key_at(event.x)
+        hovered = shown.key if shown else None
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.tooltip = shown.tooltip if shown else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        self.hovered = None
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        shown = self.key_at(event.x)
+        if shown is None:
+            return
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
