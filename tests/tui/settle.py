@@ -40,3 +40,13 @@ def shows_text(pilot: Any, selector: str, needle: str) -> Any:
 def screen_lines(app: Any) -> list[str]:
     """The screen's text as the terminal was last sent it, line by line (no re-rendering)."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def widget_text(widget: Any) -> str:
+    """What a widget shows, its lines joined and spaces collapsed, so wrapped sentences read
+    whole (rendered as on screen, in the widget's own region)."""
+    from textual.geometry import Region
+
+    width, height = widget.size
+    strips = widget.render_lines(Region(0, 0, width, height))
+    return " ".join(" ".join(strip.text.split()) for strip in strips).strip()

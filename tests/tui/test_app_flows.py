@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import screen_lines, settle, shows_text, wait_until
-from textual.widgets import DataTable, Digits, Static, TextArea
+from tests.tui.settle import screen_lines, settle, shows_text, wait_until, widget_text
+from textual.widgets import DataTable, Static, TextArea
 
 from ssi_tui.app import SsiApp, make_app
 from ssi_tui.panes.journal import JournalPane
+from ssi_tui.panes.score_head import ScoreHead
 from ssi_tui.screens.help import HelpScreen
 from ssi_tui.store import journal
 from ssi_tui.store.database import open_database
@@ -100,6 +101,15 @@ async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_a_narrow_key_bar_shows_whole_keys_only(demo_db_path: Path) -> None:
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        line = key_bar_text(app)
+        assert line.rstrip().endswith("d Delete"), line
+        assert "palette" not in line and "Reload" not in line
+
+
 async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
     database = open_database(demo_db_path)
     latest = database.execute("SELECT total FROM readings ORDER BY date DESC LIMIT 1").fetchone()[0]
@@ -107,9 +117,9 @@ async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.query_one("#score-total", Digits).value == f"{latest:.0f}"
-        verdict = str(app.query_one("#score-verdict", Static).render())
-        assert "Solid" in verdict and f"Target 75: {75 - latest:g} to go" in verdict
+        assert app.query_one(ScoreHead).total == f"{latest:.0f}"
+        head = widget_text(app.query_one(ScoreHead))
+        assert "Solid" in head and f"Target 75: {75 - latest:g} to go" in head
 
 
 async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:

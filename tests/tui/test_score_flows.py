@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle
+from tests.tui.settle import settle, widget_text
 from textual import events
-from textual.widgets import Button, DataTable, Digits, Input, Static, TextArea
+from textual.widgets import Button, DataTable, Input, Static, TextArea
 
 from ssi_tui.app import make_app
 from ssi_tui.panes.score import ScorePane
+from ssi_tui.panes.score_head import ScoreHead
 from ssi_tui.screens.confirm import ConfirmScreen
 from ssi_tui.screens.paste_reading import PasteReadingScreen
 from ssi_tui.screens.reading_form import ReadingFormScreen
@@ -49,7 +50,7 @@ async def test_paste_shows_what_was_understood_then_saves(db_path: Path) -> None
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, PasteReadingScreen)
-        assert app.query_one("#score-total", Digits).value == "61"
+        assert app.query_one(ScoreHead).total == "61"
     assert saved(db_path) == {"2026-06-01": 61}
 
 
@@ -167,7 +168,7 @@ async def test_the_target_can_be_changed(demo_db_path: Path) -> None:
         field.value = "80"
         await pilot.press("enter")
         await pilot.pause()
-        assert "Target 80: 17 to go" in str(app.query_one("#score-verdict", Static).render())
+        assert "Target 80: 17 to go" in widget_text(app.query_one(ScoreHead))
     database = open_database(demo_db_path)
     assert settings.get_target(database) == 80
     database.close()

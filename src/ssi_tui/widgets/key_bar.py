@@ -75,33 +75,36 @@ class KeyBar(Widget):
         self.refresh()
 
     def shown_keys(self) -> list[ShownKey]:
-        """The keys on the bar, left to right; the command palette's key is at the right edge.
+        """The keys on the bar, left to right, as many as fit whole; the command palette's
+        key is at the right edge when there is room for it.
 
         An action bound to several keys shows its first key, as its binding lists them.
         """
         app = self.app
         active = self.screen.active_bindings
         palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-        keys: list[ShownKey] = []
-        actions: set[str] = set()
-        column = 0
+        width = self.size.width
 
-        def place(key: str, start: int | None = None) -> ShownKey:
+        def place(key: str, start: int) -> ShownKey:
             _node, binding, enabled, tooltip = active[key]
             shown_as, description = app.get_key_display(binding), binding.description
-            width = len(shown_as) + len(description) + 3 * KEY_GAP
-            first = column if start is None else start - width
-            return ShownKey(
-                first, first + width, key, shown_as, description, enabled, tooltip or description
-            )
+            end = start + len(shown_as) + len(description) + 3 * KEY_GAP
+            return ShownKey(start, end, key, shown_as, description, enabled, tooltip or description)
 
+        keys: list[ShownKey] = []
+        actions: set[str] = set()
         for key, (_node, binding, _enabled, _tooltip) in active.items():
             if binding.show and key != palette and binding.action not in actions:
+                shown = place(key, keys[-1].end if keys else 0)
+                if shown.end > width:
+                    break
                 actions.add(binding.action)
-                keys.append(place(key))
-                column = keys[-1].end
+                keys.append(shown)
         if palette in active:
-            keys.append(place(palette, start=self.size.width))
+            at_left = place(palette, 0)
+            on_right = place(palette, width - at_left.end)
+            if on_right.start >= (keys[-1].end if keys else 0):
+                keys.append(on_right)
         return keys
 
     def render(self) -> Text:
