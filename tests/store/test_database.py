@@ -46,7 +46,7 @@ def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
     database = open_database(db_path)
     try:
         names = [row["name"] for row in database.query("SELECT name FROM _sqlite_migrations")]
-        assert names == ["m001_initial", "m002_analytics", "m003_drafts"]
+        assert names == ["m001_initial", "m002_analytics", "m003_drafts", "m004_journal_by_update"]
         assert database.execute("SELECT count(*) FROM activity_types").fetchone()[0] == 20
     finally:
         database.close()
@@ -132,6 +132,25 @@ def test_peer_splits_round_trip(db: Database) -> None:
         20,
         "Up 1% since last week",
     )
+    assert saved == reading
+
+
+def test_every_field_of_a_reading_comes_back_in_its_place(db: Database) -> None:
+    reading = Reading(
+        date=date(2026, 5, 3),
+        total=62,
+        pillars={"brand": 18.5, "people": 15.25, "insights": 12.75, "relationships": 15.5},
+        industry_rank=11,
+        network_rank=21,
+        industry_average=31.5,
+        network_average=36.5,
+        industry_pillars={"brand": 9.1, "people": 8.0, "insights": 6.2, "relationships": 7.7},
+        network_pillars={"brand": 10.1, "people": 9.0, "insights": 7.2, "relationships": 8.7},
+        weekly_change="Down 2% since last week",
+        source="paste",
+    )
+    readings.save_reading(db, reading)
+    assert readings.list_readings(db) == [reading]
 
 
 def test_the_database_refuses_impossible_values(db: Database) -> None:
@@ -212,13 +231,13 @@ def test_the_light_migration_check_knows_every_migration() -> None:
 
 
 def test_an_up_to_date_file_opens_without_migrating(db_path: Path) -> None:
-    from ssi_tui.store.database import open_connection
+    from ssi_tui.store.database import MIGRATION_NAMES, open_connection
 
     open_database(db_path).close()
     conn = open_connection(db_path)
     try:
         applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert applied == 3
+        assert applied == len(MIGRATION_NAMES) == 4
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         conn.close()

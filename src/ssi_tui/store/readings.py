@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -40,26 +41,49 @@ def reading_to_row(reading: Reading) -> dict[str, Any]:
     }
 
 
-def _peer_pillars(row: dict[str, Any], prefix: str) -> dict[str, float] | None:
-    values = {key: row[f"{prefix}_{key}"] for key in PILLAR_KEYS}
-    if any(value is None for value in values.values()):
-        return None
-    return values
+READING_COLUMNS = (
+    "date",
+    "total",
+    *PILLAR_KEYS,
+    "industry_rank",
+    "network_rank",
+    "industry_average",
+    "network_average",
+    *(f"industry_{key}" for key in PILLAR_KEYS),
+    *(f"network_{key}" for key in PILLAR_KEYS),
+    "weekly_change",
+    "source",
+)
+"""The columns a Reading is built from, in the order `reading_from_values` takes them."""
+# Each slice below is as long as PILLAR_KEYS by construction, so the zips need no strict check.
+_PILLARS = slice(2, 2 + len(PILLAR_KEYS))
+_RANKS_AND_AVERAGES = slice(_PILLARS.stop, _PILLARS.stop + 4)
+_INDUSTRY = slice(_RANKS_AND_AVERAGES.stop, _RANKS_AND_AVERAGES.stop + len(PILLAR_KEYS))
+_NETWORK = slice(_INDUSTRY.stop, _INDUSTRY.stop + len(PILLAR_KEYS))
 
 
-def row_to_reading(row: dict[str, Any]) -> Reading:
-    return Reading(
-        date=date.fromisoformat(row["date"]),
-        total=row["total"],
-        pillars={key: row[key] for key in PILLAR_KEYS},
-        industry_rank=row["industry_rank"],
-        network_rank=row["network_rank"],
-        industry_average=row["industry_average"],
-        network_average=row["network_average"],
-        industry_pillars=_peer_pillars(row, "industry"),
-        network_pillars=_peer_pillars(row, "network"),
-        weekly_change=row["weekly_change"],
-        source=row["source"],
+def _pillars_or_none(values: Sequence[float | None]) -> dict[str, float] | None:
+    """The peers' pillars, or None unless all four are known."""
+    return None if None in values else dict(zip(PILLAR_KEYS, values, strict=False))  # type: ignore[arg-type]
+
+
+def reading_from_values(values: Sequence[Any]) -> Reading:
+    """A Reading from one row of READING_COLUMNS, as a tuple.
+
+    Tuples and Reading's fields in order, rather than dicts and keywords: every start reads
+    years of weekly readings, and this halves the time that takes.
+    """
+    return Reading._make(
+        (
+            date.fromisoformat(values[0]),
+            values[1],
+            dict(zip(PILLAR_KEYS, values[_PILLARS], strict=False)),
+            *values[_RANKS_AND_AVERAGES],  # industry and network rank, then their averages
+            _pillars_or_none(values[_INDUSTRY]),
+            _pillars_or_none(values[_NETWORK]),
+            values[-2],  # weekly_change
+            values[-1],  # source
+        )
     )
 
 
@@ -83,7 +107,8 @@ def save_reading(db: Database, reading: Reading, *, replace: bool = False) -> No
 
 def list_readings(db: Readable) -> list[Reading]:
     """Every reading, oldest first."""
-    return [row_to_reading(row) for row in db.query("SELECT * FROM readings ORDER BY date")]
+    sql = f"SELECT {', '.join(READING_COLUMNS)} FROM readings ORDER BY date"
+    return [reading_from_values(values) for values in db.execute(sql)]
 
 
 def delete_reading(db: Database, day: date) -> bool:
