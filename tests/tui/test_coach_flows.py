@@ -24,7 +24,7 @@ async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> 
         await wait_until(pilot, lambda: pane.view is not None and pane.view.calibration is not None)
         assert pane.view is not None and pane.view.calibration is not None
         assert pane.view.calibration.n_readings == 53
-        line = widget_text(app.query_one("#score-pillars"))
+        line = widget_text(app.query_one("#score-summary"))
         assert "Estimate from your journal: " in line
         assert "calibrated on 53 readings, typical error ±" in line
 
@@ -69,7 +69,7 @@ async def test_few_readings_say_why_there_is_no_calibration(db_path: Path) -> No
             form.query_one(f"#field-{key}", Input).value = value
         await pilot.press("ctrl+s")
         await pilot.pause()
-        line = widget_text(app.query_one("#score-pillars"))
+        line = widget_text(app.query_one("#score-summary"))
         assert "default weights: calibration needs 5 official readings, you have 1" in line
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -74,14 +75,10 @@ class ScorePane(VerticalScroll):
             return
         yield ScoreHead(view, latest, id="score-head")
         pillars = PillarTable(view.readings, view.estimate)
-        yield Static(Group(pillars, estimate_line(view)), id="score-pillars")
-        yield Static(advice(view, latest), id="score-advice")
+        summary = Group(pillars, estimate_line(view), Text(), advice(view, latest))
+        yield Static(summary, id="score-summary")
         if len(view.readings) > 1:
-            total_chart, pillar_chart = charts(view)
-            with Horizontal(id="score-charts"):
-                later = self.first_frame
-                yield ChartView(total_chart, id="score-trend", draw_later=later)
-                yield ChartView(pillar_chart, id="score-pillar-trend", draw_later=later)
+            yield ChartView(*charts(view), id="score-charts", draw_later=self.first_frame)
         else:
             yield Static(
                 "The trend chart appears with your second reading: paste the SSI page again "

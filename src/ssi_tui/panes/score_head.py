@@ -1,15 +1,12 @@
 """The head of the Score pane: the total in large digits, its band and target, the peers.
 
-One widget that lays out three columns of text itself; as a row of widgets (Digits and two
-Statics in a Horizontal) it cost four widgets' styling and layout before the first frame.
+One widget that lays out three columns of text itself (SideBySide), rather than a row of
+four widgets (Digits and two Statics in a Horizontal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.console import RenderableType
 from rich.text import Text
 from textual.renderables.digits import Digits
 from textual.widget import Widget
@@ -19,38 +16,11 @@ from ssi_tui.core.readings import Reading, change_over
 from ssi_tui.core.text import strip_control
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import signed
+from ssi_tui.widgets.side_by_side import SideBySide
 
 TOTAL_MIN_WIDTH = 8
 PEERS_WIDTH = 30
 COLUMN_GAP = 2
-
-
-class SideBySide:
-    """Renderables in columns, top-aligned: each column has a fixed width, or None for the
-    one that takes the rest of the line."""
-
-    def __init__(self, columns: Sequence[tuple[RenderableType, int | None]], gap: int) -> None:
-        self.columns = columns
-        self.gap = gap
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        fixed = sum(width or 0 for _, width in self.columns) + self.gap * (len(self.columns) - 1)
-        rest = max(1, options.max_width - fixed)
-        widths = [width or rest for _, width in self.columns]
-        rendered = [
-            console.render_lines(renderable, options.update(width=width, height=None), pad=True)
-            for (renderable, _), width in zip(self.columns, widths, strict=True)
-        ]
-        gap = Segment(" " * self.gap)
-        for row in range(max(len(lines) for lines in rendered)):
-            for index, (lines, width) in enumerate(zip(rendered, widths, strict=True)):
-                if index:
-                    yield gap
-                if row < len(lines):
-                    yield from lines[row]
-                else:
-                    yield Segment(" " * width)
-            yield Segment.line()
 
 
 def verdict(view: ScoreView, latest: Reading) -> Text:

@@ -16,6 +16,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from ssi_tui.widgets.side_by_side import SideBySide
+
 BRAILLE_BASE = 0x2800
 DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 """Bit of each dot by (row 0–3, column 0–1) inside one Braille cell."""
@@ -157,16 +159,19 @@ class TrendChart:
 
 
 class ChartView(Widget):
-    """A TrendChart on screen, whose height is known without drawing it.
+    """TrendCharts side by side on screen, whose height is known without drawing them.
 
     Textual measures a renderable's height by rendering it; a chart knows its own, so the
     layout skips that extra drawing. With `draw_later`, the space is laid out at once and the
-    chart drawn on the next frame, so that what is above it reaches the screen sooner.
+    charts drawn on the next frame, so that what is above them reaches the screen sooner.
     """
 
-    def __init__(self, chart: TrendChart, *, id: str | None = None, draw_later: bool = False):
+    def __init__(
+        self, *charts: TrendChart, gap: int = 2, id: str | None = None, draw_later: bool = False
+    ):
         super().__init__(id=id)
-        self.chart = chart
+        self.charts = charts
+        self.gap = gap
         self.drawn = not draw_later
 
     def on_mount(self) -> None:
@@ -178,7 +183,9 @@ class ChartView(Widget):
         self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self.chart.lines
+        return max(chart.lines for chart in self.charts)
 
     def render(self) -> RenderableType:
-        return self.chart if self.drawn else ""
+        if not self.drawn:
+            return ""
+        return SideBySide([(chart, None) for chart in self.charts], self.gap)
