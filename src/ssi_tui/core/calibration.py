@@ -26,8 +26,8 @@ imported inside `calibrate` only, so the app starts without them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX
@@ -60,8 +60,7 @@ lockstep) to the defaults."""
 Readings = Sequence[tuple[date, Mapping[str, float]]]
 
 
-@dataclass(frozen=True)
-class Calibration:
+class Calibration(NamedTuple):
     """A fit of the weights to official readings, with its honest leave-one-out error."""
 
     weights: EstimateWeights | None
@@ -70,8 +69,8 @@ class Calibration:
     """Mean absolute error of the total when each reading is predicted by a fit without it."""
     loo_mae_default_total: float | None = None
     """The same error for the weights the fit started from, on the same readings."""
-    loo_mae_pillars: dict[str, float] = field(default_factory=dict)
-    default_mae_pillars: dict[str, float] = field(default_factory=dict)
+    loo_mae_pillars: Mapping[str, float] = MappingProxyType({})
+    default_mae_pillars: Mapping[str, float] = MappingProxyType({})
     reason: str | None = None
     """Why there are no weights, in one sentence; `None` when the fit succeeded."""
 

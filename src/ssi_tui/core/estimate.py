@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS, PILLAR_MAX
@@ -104,20 +104,21 @@ TYPICAL_PROFILE: Final = ProfileFacts(0.7, 500, 40, 500)
 """A typical salesperson's profile, assumed for facts not known yet."""
 
 
-@dataclass(frozen=True)
-class EstimateWeights:
-    """Everything the estimate multiplies by; the defaults below, or a calibration's fit."""
+_DEFAULT_WEIGHT = MappingProxyType({key: w for key, (w, _) in ACTIVITY_TABLE.items()})
+_DEFAULT_SCALE = MappingProxyType({key: s for key, (_, s) in ACTIVITY_TABLE.items()})
+_DEFAULT_PROFILE = MappingProxyType({term: w for term, (_, w) in PROFILE_TABLE.items()})
 
-    base: Mapping[str, float] = field(default_factory=lambda: dict(PILLAR_BASE))
-    weight: Mapping[str, float] = field(
-        default_factory=lambda: {key: w for key, (w, _) in ACTIVITY_TABLE.items()}
-    )
-    scale: Mapping[str, float] = field(
-        default_factory=lambda: {key: s for key, (_, s) in ACTIVITY_TABLE.items()}
-    )
-    profile: Mapping[str, float] = field(
-        default_factory=lambda: {term: w for term, (_, w) in PROFILE_TABLE.items()}
-    )
+
+class EstimateWeights(NamedTuple):
+    """Everything the estimate multiplies by; the defaults below, or a calibration's fit.
+
+    The default mappings are read-only views, shared by every instance.
+    """
+
+    base: Mapping[str, float] = MappingProxyType(PILLAR_BASE)
+    weight: Mapping[str, float] = _DEFAULT_WEIGHT
+    scale: Mapping[str, float] = _DEFAULT_SCALE
+    profile: Mapping[str, float] = _DEFAULT_PROFILE
     user_weight: float = USER_ACTIVITY_WEIGHT
     user_scale: float = USER_ACTIVITY_SCALE
     calibrated: bool = False
@@ -130,17 +131,15 @@ class EstimateWeights:
 
     def with_fit(self, base: Mapping[str, float], weight: Mapping[str, float]) -> EstimateWeights:
         """These weights with a calibration's bases and activity weights."""
-        return replace(self, base=dict(base), weight={**self.weight, **weight}, calibrated=True)
+        return self._replace(base=dict(base), weight={**self.weight, **weight}, calibrated=True)
 
     def to_json(self) -> dict[str, Any]:
         """Plain dicts of floats, for the settings table."""
-        return {item.name: _plain(getattr(self, item.name)) for item in fields(self)}
+        return {name: _plain(value) for name, value in zip(self._fields, self, strict=True)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> EstimateWeights:
-        return cls(
-            **{item.name: _plain(data[item.name]) for item in fields(cls) if item.name in data}
-        )
+        return cls(**{name: _plain(data[name]) for name in cls._fields if name in data})
 
 
 def _plain(value: Any) -> Any:
