@@ -23,6 +23,7 @@ from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.panes.score_head import ScoreHead
 from ssi_tui.panes.score_sections import PillarTable, advice, charts, estimate_line
 from ssi_tui.store.views import ScoreView
+from ssi_tui.widgets.rendered_once import RenderedOnce
 from ssi_tui.widgets.trend_chart import ChartView
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class ScorePane(VerticalScroll):
         yield ScoreHead(view, latest, id="score-head")
         pillars = PillarTable(view.readings, view.estimate)
         summary = Group(pillars, estimate_line(view), Text(), advice(view, latest))
-        yield Static(summary, id="score-summary")
+        yield Static(RenderedOnce(summary), id="score-summary")
         if len(view.readings) > 1:
             yield ChartView(*charts(view), id="score-charts", draw_later=self.first_frame)
         else:
@@ -88,9 +89,9 @@ class ScorePane(VerticalScroll):
         shown = min(len(view.readings), HISTORY_ROWS)
         older = len(view.readings) - shown
         more = f"; {older} older in 'ssi-tui ssi list'" if older else ""
+        which = f"the last {shown} readings" if shown > 1 else "your first reading"
         yield Static(
-            f"History: the last {shown} readings (e edits, d deletes the selected one{more})",
-            classes="caption",
+            f"History: {which} (e edits, d deletes the selected one{more})", classes="caption"
         )
         if not self.first_frame:
             yield self._history_table(view)

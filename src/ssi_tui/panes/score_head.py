@@ -7,6 +7,7 @@ four widgets (Digits and two Statics in a Horizontal).
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.renderables.digits import Digits
 from textual.widget import Widget
@@ -16,6 +17,7 @@ from ssi_tui.core.readings import Reading, change_over
 from ssi_tui.core.text import strip_control
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import signed
+from ssi_tui.widgets.rendered_once import RenderedOnce
 from ssi_tui.widgets.side_by_side import SideBySide
 
 TOTAL_MIN_WIDTH = 8
@@ -67,13 +69,17 @@ class ScoreHead(Widget):
         """The total as the large digits show it."""
         self.verdict = verdict(view, latest)
         self.peers = peers(latest)
+        self.drawn: tuple[Style, RenderedOnce] | None = None
+        """The accent style the digits were drawn in, and the drawing."""
 
-    def render(self) -> SideBySide:
-        total = Digits(self.total, self.get_component_rich_style("score-head--total"))
-        total_width = max(TOTAL_MIN_WIDTH, Digits.get_width(self.total))
-        columns: list[tuple[RenderableType, int | None]] = [
-            (total, total_width),
-            (self.verdict, None),
-            (self.peers, PEERS_WIDTH),
-        ]
-        return SideBySide(columns, COLUMN_GAP)
+    def render(self) -> RenderedOnce:
+        """The three columns, drawn again only for a new width or theme."""
+        style = self.get_component_rich_style("score-head--total")
+        if self.drawn is None or self.drawn[0] != style:
+            columns: list[tuple[RenderableType, int | None]] = [
+                (Digits(self.total, style), max(TOTAL_MIN_WIDTH, Digits.get_width(self.total))),
+                (self.verdict, None),
+                (self.peers, PEERS_WIDTH),
+            ]
+            self.drawn = (style, RenderedOnce(SideBySide(columns, COLUMN_GAP)))
+        return self.drawn[1]
