@@ -129,8 +129,9 @@ async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("3")
         table = app.query_one("#posts-table", DataTable)
+        assert table.row_count == 0, "a hidden pane leaves its long table for when it is shown"
+        await pilot.press("3")
         assert table.row_count == count
         assert f"{count} posts" in str(app.query_one("#posts-summary", Static).render())
 

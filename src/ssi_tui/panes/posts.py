@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from statistics import median
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,6 +20,9 @@ from ssi_tui.messages import UpdatePost
 from ssi_tui.store.posts import Post
 from ssi_tui.store.views import PostsView
 from ssi_tui.widgets.safe import literal
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 EMPTY_STATE = (
     "No posts yet. Import your LinkedIn data export or a posts CSV: press i, or run\n"
@@ -85,8 +89,8 @@ class PostsPane(Vertical):
         yield table
 
     def _is_visible(self) -> bool:
-        """True when the Posts tab is the one on screen."""
-        node = self.parent
+        """True when the Posts pane is the one on screen (it, or a container, may be hidden)."""
+        node: DOMNode | None = self
         while node is not None:
             if not getattr(node, "display", True):
                 return False
