@@ -1,6 +1,7 @@
 """Run an app until its first painted screen and its first complete one (a child of run.py).
 
-Usage: `python benchmarks/first_paint.py bare|ssi-tui` (environment set by run.py).
+Usage: `python benchmarks/first_paint.py bare|ssi-tui [--stalls SECONDS]` (environment set
+by run.py).
 
 - `bare`: a Textual app that paints one word — the floor any Textual app pays.
 - `ssi-tui`: the real entry point, `ssi_tui.launch.main()` with no arguments, exactly what the
@@ -27,10 +28,17 @@ RSS, how long after `Ready` the frame came); at the first complete frame, anothe
 (`COMPLETE {json}`), and it calls `os._exit(0)`. The parent's clocks stop when those lines
 arrive, so the times cover interpreter start, imports and everything up to the frame, and
 no shutdown.
+
+With `--stalls SECONDS`, the child stays up after its first complete frame: for that long, the
+event loop wakes every STALL_TICK_S and records how late each wake-up was. That is how long a
+key pressed in those seconds could have waited, while the hidden panes are built and the
+background threads load scikit-learn and the model. It writes `STALLS {json}` (the longest
+delay and when it happened) and exits.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import resource
@@ -48,6 +56,8 @@ from textual.widgets import Static
 
 MARKER = "FIRST_PAINT"
 COMPLETE_MARKER = "COMPLETE"
+STALLS_MARKER = "STALLS"
+STALL_TICK_S = 0.01
 HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
 AFTER_PAINT = ("sqlite_utils", "numpy", "click")
 """Not heavy, but ssi-tui reads its first screen without them (see store/reader.py)."""
@@ -101,10 +111,27 @@ def _complete(app: App[Any]) -> bool:
     return not any(getattr(widget, "first_frame", False) for widget in app.screen.walk_children())
 
 
-def install_hooks() -> None:
-    """Report the first frame that would reach the terminal, then the first complete one."""
+async def _watch_stalls(seconds: float, started: float) -> None:
+    """Sleep a tick at a time for `seconds`; report the latest wake-up, then exit."""
+    longest, at, last = 0.0, 0.0, time.perf_counter()
+    while last - started < seconds:
+        await asyncio.sleep(STALL_TICK_S)
+        now = time.perf_counter()
+        if now - last - STALL_TICK_S > longest:
+            longest, at = now - last - STALL_TICK_S, now - started
+        last = now
+    _write(STALLS_MARKER, {"longest_ms": longest * 1000, "at_s": at})
+    os._exit(0)
+
+
+def install_hooks(stalls_for: float | None = None) -> None:
+    """Report the first frame that would reach the terminal, then the first complete one.
+
+    With `stalls_for`, watch the event loop for that many seconds after the complete frame.
+    """
     display = App._display
     painted_once: list[bool] = []
+    watching: list[asyncio.Task[None]] = []
 
     def _display(self: App[Any], screen: Screen[Any], renderable: RenderableType | None) -> None:
         display(self, screen, renderable)
@@ -115,9 +142,12 @@ def install_hooks() -> None:
             if not painted_once:
                 painted_once.append(True)
                 _report_first_paint(self)
-            if _complete(self):
+            if _complete(self) and not watching:
                 _write(COMPLETE_MARKER, {"rss_kib": _peak_rss_kib()})
-                os._exit(0)
+                if stalls_for is None:
+                    os._exit(0)
+                started = time.perf_counter()
+                watching.append(asyncio.create_task(_watch_stalls(stalls_for, started)))
 
     def _on_ready(self: App[Any], event: events.Ready) -> None:
         _ready_at.append(time.perf_counter())
@@ -134,7 +164,10 @@ class Bare(App[None]):
 
 
 def main() -> None:
-    install_hooks()
+    stalls_for = None
+    if "--stalls" in sys.argv:
+        stalls_for = float(sys.argv[sys.argv.index("--stalls") + 1])
+    install_hooks(stalls_for)
     which = sys.argv[1] if len(sys.argv) > 1 else ""
     if which == "bare":
         Bare().run()

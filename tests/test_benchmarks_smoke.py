@@ -24,6 +24,7 @@ KEYS = (
     "journal_query_ms_10y",
     "import_50k_rows_s",
     "make_history_10y_s",
+    "stall_ms_after_start",
 )
 
 
