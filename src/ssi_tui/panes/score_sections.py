@@ -3,7 +3,7 @@ journal estimate, the weakest pillar's tips, and the trend charts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.align import AlignMethod
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -34,56 +34,82 @@ CHANGE_WINDOWS: tuple[tuple[str, int | None], ...] = (
 )
 
 
-class PillarTable:
-    """Pillar bars with values, changes and the peers' values, fitted to the width given.
+NARROW_DROPS = ("Net.", "Ind.", "90d", "30d", "7d", "Est.")
+"""Columns left out, in this order, while the line is too narrow for all of them."""
+BAR_WIDTHS = (6, 25)
+"""The narrowest and widest the pillar bars are drawn."""
 
-    The labels are LinkedIn's own, so they are never cut; the bars shrink instead.
+
+class PillarTable:
+    """Pillar bars with values, changes, the estimate and the peers' values, fitted to the
+    width given.
+
+    The labels are LinkedIn's own, so they are never cut: the bars shrink first, then the
+    columns of NARROW_DROPS go, so that a row does not wrap down to 60 columns (80 keep the
+    changes over 7 and 30 days).
     """
 
     LABEL_WIDTH = 33
-    FIXED_WIDTH = LABEL_WIDTH + 6 + 6 * len(CHANGE_WINDOWS) + 5 * 3 + 10
 
     def __init__(self, readings: list[Reading], estimate: Estimate | None = None) -> None:
         self.readings = readings
         self.estimate = estimate
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        bar_width = max(6, min(25, options.max_width - self.FIXED_WIDTH))
-        columns: list[tuple[int, AlignMethod]] = [
-            (self.LABEL_WIDTH, "left"),
-            (6, "right"),
-            (bar_width, "left"),
-            *((6, "right") for _ in CHANGE_WINDOWS),
-            *((5, "right") for _ in ("Est.", "Ind.", "Net.")),
-        ]
-        titles = ("Pillar", "of 25", "", *(title for title, _ in CHANGE_WINDOWS), "Est.", "Ind.")
-        yield row_of_cells([Text(title, style="bold") for title in (*titles, "Net.")], columns)
+    def columns(self) -> list[tuple[str, int, AlignMethod, list[Text]]]:
+        """Every column but the bars: title, width, alignment and a cell per pillar."""
         latest = self.readings[-1]
         weakest = latest.weakest_pillar()
-        for pillar in PILLARS:
-            value = latest.pillars[pillar.key]
-            changes = [
-                signed(
-                    change.delta
-                    if (change := change_over(self.readings, days, pillar.key))
-                    else None
-                )
-                for _, days in CHANGE_WINDOWS
-            ]
-            peers = [
-                Text(f"{peer[pillar.key]:.1f}" if peer else "—")
-                for peer in (latest.industry_pillars, latest.network_pillars)
-            ]
-            estimated = f"{self.estimate.pillars[pillar.key]:.1f}" if self.estimate else "—"
-            cells = [
-                Text(pillar.label, style="bold yellow" if pillar.key == weakest else ""),
-                Text(f"{value:.2f}"),
-                bar(value, PILLAR_MAX, bar_width),
-                *changes,
-                Text(estimated, style="italic"),
-                *peers,
-            ]
-            yield row_of_cells(cells, columns)
+        estimate = self.estimate
+
+        def changes(days: int | None) -> list[Text]:
+            found = [change_over(self.readings, days, p.key) for p in PILLARS]
+            return [signed(change.delta if change else None) for change in found]
+
+        def peers(values: Mapping[str, float] | None) -> list[Text]:
+            return [Text(f"{values[p.key]:.1f}" if values else "—") for p in PILLARS]
+
+        return [
+            (
+                "Pillar",
+                self.LABEL_WIDTH,
+                "left",
+                [Text(p.label, style="bold yellow" if p.key == weakest else "") for p in PILLARS],
+            ),
+            ("of 25", 6, "right", [Text(f"{latest.pillars[p.key]:.2f}") for p in PILLARS]),
+            *((title, 6, "right", changes(days)) for title, days in CHANGE_WINDOWS),
+            (
+                "Est.",
+                5,
+                "right",
+                [
+                    Text(f"{estimate.pillars[p.key]:.1f}" if estimate else "—", style="italic")
+                    for p in PILLARS
+                ],
+            ),
+            ("Ind.", 5, "right", peers(latest.industry_pillars)),
+            ("Net.", 5, "right", peers(latest.network_pillars)),
+        ]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        columns = self.columns()
+
+        def without_bars(kept: list[tuple[str, int, AlignMethod, list[Text]]]) -> int:
+            return sum(width for _, width, _, _ in kept) + len(kept)  # one space before each
+
+        for title in NARROW_DROPS:
+            if without_bars(columns) + BAR_WIDTHS[0] <= options.max_width:
+                break
+            columns = [column for column in columns if column[0] != title]
+        narrowest, widest = BAR_WIDTHS
+        bar_width = max(narrowest, min(widest, options.max_width - without_bars(columns)))
+        latest = self.readings[-1]
+        bars = [bar(latest.pillars[p.key], PILLAR_MAX, bar_width) for p in PILLARS]
+        # The bars go after the value out of 25.
+        columns.insert(2, ("", bar_width, "left", bars))
+        layout = [(width, alignment) for _, width, alignment, _ in columns]
+        yield row_of_cells([Text(title, style="bold") for title, *_ in columns], layout)
+        for row in range(len(PILLARS)):
+            yield row_of_cells([cells[row] for *_, cells in columns], layout)
 
 
 def row_of_cells(cells: list[Text], columns: Sequence[tuple[int, AlignMethod]]) -> Text:
