@@ -13,7 +13,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
@@ -29,6 +29,7 @@ from ssi_tui.messages import (
     ShowJournalDay,
     UpdatePost,
 )
+from ssi_tui.panes.deck import PANES, PaneDeck
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.store import journal, readings, settings, views
 from ssi_tui.store.database import (
@@ -47,12 +48,6 @@ if TYPE_CHECKING:
     from ssi_tui.panes.journal import JournalPane
     from ssi_tui.panes.posts import PostsPane
 
-PANES: tuple[tuple[str, str, str], ...] = (
-    ("score", "Score", "Your latest SSI, its pillars and what to do next"),
-    ("journal", "Journal", "What you did, your streak and this week's targets"),
-    ("posts", "Posts", "Your post log against your own median"),
-    ("drafts", "Drafts", "Write a post and see how LinkedIn will show it"),
-)
 OTHER_PANES_AFTER_SECONDS = 0.05
 """How long after the first frame the hidden panes are built: enough for the Score pane's
 charts and history table to reach the screen first (a few frames)."""
@@ -105,10 +100,6 @@ class SsiApp(App[None]):
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
-        self.panes_ready = False
-        """True once the panes other than Score are mounted (just after the first paint)."""
-        self.pane_asked_for: str | None = None
-        """A pane asked for before it was built, shown as soon as it is."""
         self.background = BackgroundWork(self, db_path)
         self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
@@ -132,8 +123,8 @@ class SsiApp(App[None]):
             return
         yield Static(f"{self.title} — {self.sub_title}", id="title-bar", markup=False)
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
-        with ContentSwitcher(initial="score-pane", id="panes"):  # the others join after the paint
-            yield ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
+        score_pane = ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
+        yield PaneDeck(score_pane, id="panes")
         yield KeyBar()
 
     def on_load(self) -> None:
@@ -157,21 +148,10 @@ class SsiApp(App[None]):
 
     async def _build_the_other_panes(self) -> None:
         """Build the hidden panes, then start the background work: neither delays the paint."""
-        from ssi_tui.panes.drafts import DraftsPane
-        from ssi_tui.panes.journal import JournalPane
-        from ssi_tui.panes.posts import PostsPane
-
-        switcher = self.query_one("#panes", ContentSwitcher)
-        for pane in (
-            JournalPane(id="journal-pane"),
-            PostsPane(id="posts-pane"),
-            DraftsPane(id="drafts-pane"),
-        ):
-            pane.display = False  # hidden, as the switcher keeps every child but the current one
-            await switcher.mount(pane)
-        self.panes_ready = True
-        if self.pane_asked_for is not None:  # a key pressed before the panes were there
-            self.action_show_pane(self.pane_asked_for)
+        deck = self.query_one(PaneDeck)
+        await deck.build_the_others()
+        if deck.asked_for is not None:  # a key pressed before the panes were there
+            self.action_show_pane(deck.asked_for)
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.background.first_paint_done()
@@ -191,10 +171,14 @@ class SsiApp(App[None]):
             gc.enable()
 
     @property
+    def panes_ready(self) -> bool:
+        """True once the panes other than Score are built (just after the first frames)."""
+        return self.query_one(PaneDeck).ready
+
+    @property
     def active_pane(self) -> str:
         """The key of the pane on show ("score", "journal", "posts" or "drafts")."""
-        current = self.query_one("#panes", ContentSwitcher).current or "score-pane"
-        return current.removesuffix("-pane")
+        return self.query_one(PaneDeck).active
 
     def _focus_active_pane(self) -> None:
         """Focus the visible pane, so that its own keys work and show in the footer."""
@@ -332,12 +316,9 @@ class SsiApp(App[None]):
             self.refresh_views()
 
     def action_show_pane(self, pane: str) -> None:
-        if not self.panes_ready:
-            self.pane_asked_for = pane
-            return
-        self.query_one("#panes", ContentSwitcher).current = f"{pane}-pane"
-        self.query_one(PaneTabs).active = pane
-        self._focus_active_pane()
+        if self.query_one(PaneDeck).show(pane):
+            self.query_one(PaneTabs).active = pane
+            self._focus_active_pane()
 
     def action_cycle_pane(self, step: int) -> None:
         keys = [key for key, _, _ in PANES]
@@ -373,30 +354,14 @@ class SsiApp(App[None]):
         self.push_screen(HelpScreen(bindings))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for key, title, why in PANES:
-            yield SystemCommand(f"Show {title}", why, lambda pane=key: self.action_show_pane(pane))
-        yield SystemCommand(
-            "Paste SSI page",
-            "Record a reading from the copied SSI page",
-            self._score_action("paste"),
-        )
-        yield SystemCommand(
-            "Add reading", "Type a reading from the SSI page", self._score_action("add")
-        )
-        yield SystemCommand(
-            "Set target", "Change the SSI you aim for", self._score_action("target")
-        )
-        yield SystemCommand(
-            "What-if planner", "Weekly activity that reaches a target", self.action_plan
-        )
-        yield SystemCommand(
-            "Import", "A LinkedIn data export, analytics .xlsx or posts CSV", self.action_import
-        )
-        yield SystemCommand("Help", "Keys and what each pane is for", self.action_help)
-        yield SystemCommand("Reload", "Re-read the database", self.action_reload)
+        from ssi_tui.palette import ssi_commands
 
-    def _score_action(self, action: str) -> Callable[[], None]:
+        yield from super().get_system_commands(screen)
+        yield from ssi_commands(self)
+
+    def score_action(self, action: str) -> Callable[[], None]:
+        """Show the Score pane and run one of its actions (paste, add, target)."""
+
         def run() -> None:
             self.action_show_pane("score")
             self.call_after_refresh(getattr(self.query_one(ScorePane), f"action_{action}"))
