@@ -181,7 +181,7 @@ class SsiApp(App[None]):
         return self.query_one(PaneDeck).active
 
     def _focus_active_pane(self) -> None:
-        """Focus the visible pane, so that its own keys work and show in the footer."""
+        """Focus the visible pane, so that its own keys work and show in the key bar."""
         for pane in self.query(f"#{self.active_pane}-pane"):
             pane.focus()
 

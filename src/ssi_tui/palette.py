@@ -19,7 +19,7 @@ def ssi_commands(app: SsiApp) -> Iterator[SystemCommand]:
     for key, title, why in PANES:
         yield SystemCommand(f"Show {title}", why, lambda pane=key: app.action_show_pane(pane))
     yield SystemCommand(
-        "Paste SSI", "Record a reading from the copied SSI page", app.score_action("paste")
+        "Paste SSI page", "Record a reading from the copied SSI page", app.score_action("paste")
     )
     yield SystemCommand("Add reading", "Type a reading from the SSI page", app.score_action("add"))
     yield SystemCommand("Set target", "Change the SSI you aim for", app.score_action("target"))

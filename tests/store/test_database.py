@@ -46,7 +46,7 @@ def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
     database = open_database(db_path)
     try:
         names = [row["name"] for row in database.query("SELECT name FROM _sqlite_migrations")]
-        assert names == ["m001_initial", "m002_analytics", "m003_drafts", "m004_journal_by_update"]
+        assert names == ["m001_initial", "m002_analytics", "m003_drafts", "m004_journal_revision"]
         assert database.execute("SELECT count(*) FROM activity_types").fetchone()[0] == 20
     finally:
         database.close()

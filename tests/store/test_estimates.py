@@ -35,6 +35,10 @@ def test_every_kind_of_change_makes_the_cached_calibration_stale(demo_db_path: P
         db.execute("DELETE FROM journal WHERE rowid = (SELECT min(rowid) FROM journal)")
         assert not fresh(db), "a row gone"
         estimates.calibrate_and_cache(db)
+        last_row = "(SELECT max(rowid) FROM journal)"
+        db.execute(f"UPDATE journal SET count = count + 5 WHERE rowid = {last_row}")
+        assert not fresh(db), "a count changed by another program, its stamp untouched"
+        estimates.calibrate_and_cache(db)
         pillars = {"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1}
         readings.save_reading(db, Reading(date=date(2026, 6, 2), total=61, pillars=pillars))
         assert not fresh(db), "a new reading"
@@ -42,6 +46,15 @@ def test_every_kind_of_change_makes_the_cached_calibration_stale(demo_db_path: P
         db.close()
 
 
-def test_the_journal_s_latest_change_is_read_from_an_index(db: Database) -> None:
-    plan = db.execute("EXPLAIN QUERY PLAN SELECT max(updated_at) FROM journal").fetchall()
-    assert "journal_by_update" in " ".join(str(step) for step in plan)
+def test_the_journal_s_revision_counts_every_row_written(db: Database) -> None:
+    def revision() -> int:
+        return int(db.execute("SELECT number FROM _revisions WHERE name = 'journal'").fetchone()[0])
+
+    before = revision()
+    rows = [{"date": f"2026-05-{day:02d}", "activity": "comment", "count": 2} for day in (1, 2, 3)]
+    journal.upsert_entries(db, rows, "archive")
+    assert revision() == before + 3
+    journal.upsert_entries(db, rows, "archive")
+    assert revision() == before + 6, "rewriting the same rows counts too"
+    db.execute("DELETE FROM journal WHERE source = 'archive'")
+    assert revision() == before + 9

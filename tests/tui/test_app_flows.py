@@ -91,23 +91,26 @@ async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
         assert line.count("Reload") == 1, "f5 and ctrl+r are one action, shown once"
         await pilot.press("2")
         await wait_until(pilot, lambda: "Paste SSI" not in key_bar_text(app))
-        assert "Paste SSI" not in key_bar_text(app)
+        assert " n Note " in key_bar_text(app), "the Journal card's keys"
         bar = app.query_one(KeyBar)
         help_key = next(shown for shown in bar.shown_keys() if shown.description == "Help")
         await pilot.hover(KeyBar, offset=(help_key.start + 1, 0))
         assert bar.tooltip == "Keys and panes"
+        await pilot.hover(PaneTabs)
+        assert bar.tooltip is None, "leaving the bar takes its tooltip away"
         await pilot.click(KeyBar, offset=(help_key.start + 1, 0))
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        assert isinstance(app.screen, HelpScreen)
 
 
-async def test_a_narrow_key_bar_shows_whole_keys_only(demo_db_path: Path) -> None:
+async def test_a_narrow_key_bar_keeps_the_palette_and_shows_whole_keys_only(
+    demo_db_path: Path,
+) -> None:
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(60, 30)) as pilot:
         await settle(pilot)
         line = key_bar_text(app)
-        assert line.rstrip().endswith("d Delete"), line
-        assert "palette" not in line and "Reload" not in line
+        assert line.rstrip().endswith("^p palette"), "every action is in the palette"
+        assert " e Edit " in line and "Delete" not in line, line
 
 
 async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:

@@ -36,7 +36,7 @@ def _calibration_json(calibration: Calibration | None, n_readings: int) -> dict[
         "n_readings": calibration.n_readings,
         "loo_mae_total": calibration.loo_mae_total,
         "loo_mae_default_total": calibration.loo_mae_default_total,
-        "loo_mae_pillars": calibration.loo_mae_pillars,
+        "loo_mae_pillars": dict(calibration.loo_mae_pillars),
         "reason": None,
     }
 

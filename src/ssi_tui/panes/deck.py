@@ -39,7 +39,7 @@ class PaneDeck(ContentSwitcher):
         return (self.current or "score-pane").removesuffix("-pane")
 
     async def build_the_others(self) -> None:
-        """Mount the hidden panes; then show the one asked for meanwhile, if any."""
+        """Mount the hidden panes (the app then shows `asked_for`, if a key asked for one)."""
         from ssi_tui.panes.drafts import DraftsPane
         from ssi_tui.panes.journal import JournalPane
         from ssi_tui.panes.posts import PostsPane

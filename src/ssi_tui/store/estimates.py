@@ -62,15 +62,14 @@ def profile_facts(db: Readable) -> ProfileFacts | None:
 def fingerprint(db: Readable) -> str:
     """Changes whenever a reading, a journal entry or an activity type changes.
 
-    Every journal write stamps its rows (store/journal.change_stamp) and the stamps are
-    indexed, so the journal's part is its row count and latest stamp, read without a scan.
-    Kept as text rather than hashed: it is read before the first frame, and a few hundred
+    The journal's part is its revision, which a trigger raises at every row written or
+    deleted (schema m004): one row to read, where summing the journal meant a scan of years
+    of entries before the first frame. Kept as text rather than hashed: a few hundred
     characters in the settings table cost less than loading hashlib there.
     """
     parts = [
         db.execute("SELECT count(*), max(recorded_at), sum(total) FROM readings").fetchone(),
-        db.execute("SELECT count(*) FROM journal").fetchone(),
-        db.execute("SELECT max(updated_at) FROM journal").fetchone(),
+        db.execute("SELECT number FROM _revisions WHERE name = 'journal'").fetchone(),
         db.execute("SELECT count(*), group_concat(key || pillar) FROM activity_types").fetchone(),
         db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone(),
     ]

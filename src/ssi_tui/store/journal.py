@@ -71,18 +71,12 @@ def add_activity_type(db: Database, key: str, pillar: str, label: str) -> Activi
     return activity
 
 
-def change_stamp() -> str:
-    """When a journal row is written, to the microsecond: every write moves the journal's
-    latest stamp, which is how a cached calibration knows it is out of date."""
-    return datetime.now().isoformat(timespec="microseconds")
-
-
 def upsert_entries(db: Database, rows: Iterable[dict[str, Any]], source: str) -> int:
     """Write journal rows (date, activity, count[, note]) for one source, replacing counts.
 
     Re-running with the same rows changes nothing, which keeps imports idempotent.
     """
-    stamp = change_stamp()
+    stamp = datetime.now().isoformat(timespec="seconds")
     records = [{**row, "source": source, "updated_at": stamp} for row in rows]
     with db.atomic():
         db.table("journal").upsert_all(records, pk=("date", "activity", "source"))
@@ -131,7 +125,7 @@ def add_manual(db: Database, day: date, activity: str, delta: int, note: str | N
     One statement does the read and the write, so quick logs from several terminals at once
     can never overwrite each other's counts.
     """
-    stamp = change_stamp()
+    stamp = datetime.now().isoformat(timespec="seconds")
     outer_transaction = db.conn.in_transaction
     cursor = db.execute(
         """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
@@ -76,36 +77,37 @@ class KeyBar(Widget):
 
     def shown_keys(self) -> list[ShownKey]:
         """The keys on the bar, left to right, as many as fit whole; the command palette's
-        key is at the right edge when there is room for it.
+        key first, at the right edge, as every action can be found there.
 
         An action bound to several keys shows its first key, as its binding lists them.
         """
         app = self.app
         active = self.screen.active_bindings
         palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-        width = self.size.width
 
         def place(key: str, start: int) -> ShownKey:
             _node, binding, enabled, tooltip = active[key]
             shown_as, description = app.get_key_display(binding), binding.description
-            end = start + len(shown_as) + len(description) + 3 * KEY_GAP
+            end = start + cell_len(shown_as) + cell_len(description) + 3 * KEY_GAP
             return ShownKey(start, end, key, shown_as, description, enabled, tooltip or description)
 
-        keys: list[ShownKey] = []
+        right: list[ShownKey] = []
+        room = self.size.width
+        if palette in active:
+            width = place(palette, 0).end
+            if width <= room:
+                right.append(place(palette, room - width))
+                room -= width
+        left: list[ShownKey] = []
         actions: set[str] = set()
         for key, (_node, binding, _enabled, _tooltip) in active.items():
             if binding.show and key != palette and binding.action not in actions:
-                shown = place(key, keys[-1].end if keys else 0)
-                if shown.end > width:
+                shown = place(key, left[-1].end if left else 0)
+                if shown.end > room:
                     break
                 actions.add(binding.action)
-                keys.append(shown)
-        if palette in active:
-            at_left = place(palette, 0)
-            on_right = place(palette, width - at_left.end)
-            if on_right.start >= (keys[-1].end if keys else 0):
-                keys.append(on_right)
-        return keys
+                left.append(shown)
+        return left + right
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -138,6 +140,7 @@ class KeyBar(Widget):
 
     def on_leave(self) -> None:
         self.hovered = None
+        self.tooltip = None
         self.refresh()
 
     def on_click(self, event: events.Click) -> None:

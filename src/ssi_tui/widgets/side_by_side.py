@@ -43,7 +43,7 @@ class SideBySide:
             for (renderable, _), width in zip(self.columns, widths, strict=True)
         ]
         gap = Segment(" " * self.gap)
-        for row in range(max(len(lines) for lines in rendered)):
+        for row in range(max((len(lines) for lines in rendered), default=0)):
             for index, (lines, width) in enumerate(zip(rendered, widths, strict=True)):
                 if index:
                     yield gap

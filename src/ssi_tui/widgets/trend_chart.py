@@ -183,7 +183,7 @@ class ChartView(Widget):
         self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(chart.lines for chart in self.charts)
+        return max((chart.lines for chart in self.charts), default=0)
 
     def render(self) -> RenderableType:
         if not self.drawn:
