@@ -27,7 +27,8 @@ At first paint the child writes one line to file descriptor 1 (`FIRST_PAINT {jso
 RSS, how long after `Ready` the frame came); at the first complete frame, another
 (`COMPLETE {json}`), and it calls `os._exit(0)`. The parent's clocks stop when those lines
 arrive, so the times cover interpreter start, imports and everything up to the frame, and
-no shutdown.
+no shutdown. With FIRST_PAINT_TEXT set, the first report also holds the frame's lines of text
+(the tests check what the first frame shows; the benchmark leaves it unset).
 
 With `--stalls SECONDS`, the child stays up after its first complete frame: for that long, the
 event loop wakes every STALL_TICK_S and records how late each wake-up was. That is how long a
@@ -57,6 +58,8 @@ from textual.widgets import Static
 MARKER = "FIRST_PAINT"
 COMPLETE_MARKER = "COMPLETE"
 STALLS_MARKER = "STALLS"
+SHOW_TEXT = "FIRST_PAINT_TEXT"
+"""Set (to anything) to add the first frame's lines of text to its report."""
 STALL_TICK_S = 0.01
 HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
 AFTER_PAINT = ("sqlite_utils", "numpy", "click")
@@ -88,9 +91,13 @@ def _write(marker: str, report: dict[str, Any]) -> None:
 
 def _report_first_paint(app: App[Any]) -> None:
     now = time.perf_counter()
+    shown = {}
+    if os.environ.get(SHOW_TEXT):  # for the tests: what the frame says, at a cost in time
+        shown["text"] = [strip.text for strip in app.screen._compositor.render_strips()]
     _write(
         MARKER,
         {
+            **shown,
             "app": type(app).__name__,
             "rss_kib": _peak_rss_kib(),
             "after_ready_ms": (now - _ready_at[0]) * 1000 if _ready_at else None,

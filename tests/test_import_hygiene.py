@@ -153,6 +153,7 @@ def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: 
         "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
         "COLUMNS": "120",
         "LINES": "40",
+        "FIRST_PAINT_TEXT": "1",
     }
     result = subprocess.run(
         [sys.executable, str(root / "benchmarks" / "first_paint.py"), "ssi-tui"],
@@ -169,3 +170,7 @@ def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: 
     assert report["app"] == "SsiApp" and report["size"] == [120, 40]
     assert report["heavy_modules"] == []
     assert report["after_paint_modules"] == []
+    frame = "\n".join(report["text"])
+    for shown in ("Target 75: 12 to go", "Engage with insights", "Estimate from your journal"):
+        assert shown in frame, f"the first frame shows {shown!r}"
+    assert report["text"][-1].startswith(" p Paste SSI "), "and the Score pane's keys"
