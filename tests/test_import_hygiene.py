@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.processes import HEADLESS
 
 HEAVY = ("sklearn", "scipy", "nltk", "skops", "vaderSentiment")
 
@@ -150,7 +151,7 @@ def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: 
         **os.environ,
         "SSI_TUI_DB": str(path),
         "SSI_TUI_TODAY": "2026-06-01",
-        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "TEXTUAL_DRIVER": HEADLESS,
         "COLUMNS": "120",
         "LINES": "40",
         "FIRST_PAINT_TEXT": "1",

@@ -44,10 +44,6 @@ from ssi_tui.widgets.pane_tabs import PaneTabs
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from ssi_tui.panes.drafts import DraftsPane
-    from ssi_tui.panes.journal import JournalPane
-    from ssi_tui.panes.posts import PostsPane
-
 OTHER_PANES_AFTER_SECONDS = 0.05
 """How long after the first frame the hidden panes are built: enough for the Score pane's
 charts and history table to reach the screen first (a few frames)."""
@@ -198,18 +194,18 @@ class SsiApp(App[None]):
             return
         self.background.check()
         if journal_pane:
-            self._journal_pane().view = views.load_journal_view(
+            self.query_one(PaneDeck).journal.view = views.load_journal_view(
                 self.reader, self.today, self.journal_day
             )
         if posts_pane:
-            self._posts_pane().view = views.load_posts_view(self.reader)
+            self.query_one(PaneDeck).posts.view = views.load_posts_view(self.reader)
 
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
         from ssi_tui.store import drafts
 
         draft_id = drafts.save_draft(self.db, message.text, message.draft_id)
-        self._drafts_pane().draft_id = draft_id
+        self.query_one(PaneDeck).drafts.draft_id = draft_id
         self.notify("Draft saved.")
 
     @on(OpenDrafts)
@@ -225,7 +221,7 @@ class SsiApp(App[None]):
                 return
             action, draft_id = choice
             if action == "open":
-                self._drafts_pane().load(saved[draft_id].text, draft_id)
+                self.query_one(PaneDeck).drafts.load(saved[draft_id].text, draft_id)
                 return
 
             def answered(delete: bool | None) -> None:
@@ -288,22 +284,6 @@ class SsiApp(App[None]):
         settings.set_target(self.db, message.target)
         self.refresh_views()
         self.notify(f"Target SSI set to {message.target}.")
-
-    # The panes behind the other tabs load after the first paint, their modules too.
-    def _journal_pane(self) -> JournalPane:
-        from ssi_tui.panes.journal import JournalPane
-
-        return self.query_one(JournalPane)
-
-    def _posts_pane(self) -> PostsPane:
-        from ssi_tui.panes.posts import PostsPane
-
-        return self.query_one(PostsPane)
-
-    def _drafts_pane(self) -> DraftsPane:
-        from ssi_tui.panes.drafts import DraftsPane
-
-        return self.query_one(DraftsPane)
 
     def _read_data_version(self) -> int:
         return int(self.reader.execute("PRAGMA data_version").fetchone()[0])

@@ -51,9 +51,9 @@ class BackgroundWork:
         return self.app.query_one(ScorePane)
 
     def _drafts_pane(self) -> DraftsPane:
-        from ssi_tui.panes.drafts import DraftsPane
+        from ssi_tui.panes.deck import PaneDeck
 
-        return self.app.query_one(DraftsPane)
+        return self.app.query_one(PaneDeck).drafts
 
     def _calibrate_if_needed(self) -> None:
         view = self._score_pane().view

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 from textual.widgets import ContentSwitcher
 
 if TYPE_CHECKING:
+    from ssi_tui.panes.drafts import DraftsPane
+    from ssi_tui.panes.journal import JournalPane
+    from ssi_tui.panes.posts import PostsPane
     from ssi_tui.panes.score import ScorePane
 
 PANES: tuple[tuple[str, str, str], ...] = (
@@ -52,6 +55,25 @@ class PaneDeck(ContentSwitcher):
             pane.display = False  # hidden, as the switcher keeps every child but the current one
             await self.mount(pane)
         self.ready = True
+
+    # The other panes, for the app and its background work; their modules load with them.
+    @property
+    def journal(self) -> JournalPane:
+        from ssi_tui.panes.journal import JournalPane
+
+        return self.query_one(JournalPane)
+
+    @property
+    def posts(self) -> PostsPane:
+        from ssi_tui.panes.posts import PostsPane
+
+        return self.query_one(PostsPane)
+
+    @property
+    def drafts(self) -> DraftsPane:
+        from ssi_tui.panes.drafts import DraftsPane
+
+        return self.query_one(DraftsPane)
 
     def show(self, pane: str) -> bool:
         """Show a pane by key; while the others are not built yet, remember it and say False."""

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.calibration import Calibration
-from ssi_tui.core.domain import PILLAR_KEYS
 from ssi_tui.core.estimate import (
     DEFAULT_WEIGHTS,
     WINDOW_DAYS,
@@ -95,11 +94,9 @@ def cached_calibration(db: Readable) -> tuple[Calibration | None, bool]:
 def calibrate_and_cache(db: Database) -> Calibration:
     """Fit the weights to every official reading (loads scikit-learn) and cache the fit."""
     from ssi_tui.core.calibration import calibrate
+    from ssi_tui.store.readings import list_readings
 
-    readings = [
-        (date.fromisoformat(row["date"]), {key: row[key] for key in PILLAR_KEYS})
-        for row in db.query("SELECT * FROM readings ORDER BY date")
-    ]
+    readings = [(reading.date, reading.pillars) for reading in list_readings(db)]
     first = readings[0][0] - timedelta(days=WINDOW_DAYS) if readings else None
     last = readings[-1][0] if readings else date.today()
     calibration = calibrate(
