@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -70,3 +71,28 @@ def demo_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     database.close()
     monkeypatch.setenv("SSI_TUI_DB", str(path))
     return path
+
+
+OPENED_OUTSIDE_SQLITE: list[str] = []
+"""Every `open()` of a database file while this process had it open through SQLite."""
+
+
+def _record_opens_outside_sqlite(event: str, arguments: tuple[object, ...]) -> None:
+    from ssi_tui.store.connections import names_an_open_database
+
+    if event == "open" and names_an_open_database(arguments[0]):
+        OPENED_OUTSIDE_SQLITE.append(repr(arguments[0]))
+
+
+sys.addaudithook(_record_opens_outside_sqlite)
+
+
+@pytest.fixture(autouse=True)
+def _no_open_outside_sqlite(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test (app flows, commands, background work, imports) proves that nothing opens a
+    database file behind SQLite's back while a connection to it is open (store/connections.py).
+    """
+    OPENED_OUTSIDE_SQLITE.clear()
+    yield
+    if request.node.get_closest_marker("opens_database_outside_sqlite") is None:
+        assert OPENED_OUTSIDE_SQLITE == [], "opened outside SQLite while connected"

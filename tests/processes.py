@@ -21,3 +21,75 @@ def run_bare_ssi_tui(db: Path) -> subprocess.CompletedProcess[str]:
         timeout=120,
         check=False,
     )
+
+
+def ssi_tui(db: Path, *arguments: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """One `ssi-tui --db DB …` command in a process of its own, as typed in another terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "ssi_tui", "--db", str(db), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def start_ssi_tui(db: Path, *arguments: str) -> subprocess.Popen[str]:
+    """`ssi_tui`, started and left running."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "ssi_tui", "--db", str(db), *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+_LOCK_HOLDER = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE settings SET value = value WHERE key = 'target_ssi'")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+conn.close()
+"""
+
+_OPEN_READER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("SELECT count(*) FROM journal").fetchone()
+print("open", flush=True)
+sys.stdin.read()
+conn.close()
+"""
+
+
+def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another program holding a write transaction on `db` for `seconds`, from now."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _LOCK_HOLDER, str(db), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def keep_open(db: Path) -> subprocess.Popen[str]:
+    """Another program (plain sqlite3) with the file open until its standard input closes."""
+    reader = subprocess.Popen(
+        [sys.executable, "-c", _OPEN_READER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert reader.stdout is not None and reader.stdout.readline().strip() == "open"
+    return reader
+
+
+def read_and_close(db: Path) -> None:
+    """A plain sqlite3 reader (as `sqlite3` or Datasette would be) that opens, reads, closes."""
+    reader = subprocess.Popen([sys.executable, "-c", _OPEN_READER, str(db)], stdin=subprocess.PIPE)
+    reader.communicate("", timeout=60)
+    assert reader.returncode == 0

@@ -8,6 +8,7 @@ quick-log path never pays for it. The bare `ssi-tui` skips this module (see `lau
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -20,7 +21,9 @@ from ssi_tui import __version__
 from ssi_tui.commands import COMMANDS, load_command
 from ssi_tui.core import clock
 from ssi_tui.launch import EXIT_REFUSED, run_app
-from ssi_tui.store.database import open_database, resolve_db_path
+from ssi_tui.store.connections import BUSY_TIMEOUT_MS
+from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+from ssi_tui.store.transactions import DatabaseBusy, is_busy
 
 
 class SsiGroup(click.Group):
@@ -46,6 +49,14 @@ class SsiGroup(click.Group):
             hint = " (see 'ssi-tui --help')" if isinstance(error, click.UsageError) else ""
             click.echo(f"ssi-tui: {message}{hint}.", err=True)
             sys.exit(EXIT_REFUSED if isinstance(error, click.UsageError) else error.exit_code)
+        except DatabaseError as error:  # e.g. another program kept the write lock too long
+            click.echo(f"ssi-tui: {error}", err=True)
+            sys.exit(EXIT_REFUSED)
+        except sqlite3.OperationalError as error:
+            if not is_busy(error):
+                raise
+            click.echo(f"ssi-tui: {DatabaseBusy(BUSY_TIMEOUT_MS / 1000)}", err=True)
+            sys.exit(EXIT_REFUSED)
         except click.exceptions.Abort:
             click.echo("ssi-tui: aborted.", err=True)
             sys.exit(1)

@@ -34,7 +34,13 @@ def database(ctx: click.Context) -> Database:
     except DatabaseError as error:
         refuse(str(error))
     ctx.call_on_close(db.close)
+    db.conn.on_wait = say_waiting  # type: ignore[attr-defined]
     return db
+
+
+def say_waiting() -> None:
+    """A writer's wait for another program, said once on stderr (stdout stays for data)."""
+    click.echo("Waiting for the database: another program is writing to it…", err=True)
 
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from ssi_tui.store.connections import connect, file_identity
 from ssi_tui.store.database import (
     APPLICATION_ID,
     SQLITE_MAGIC,
@@ -21,7 +22,7 @@ def stamp() -> str:
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of `source` to `target` (a new file, readable by its owner only)."""
     create_private_file(target)
-    destination = sqlite3.connect(target)
+    destination = connect(target)
     try:
         source.backup(destination)
     finally:
@@ -33,7 +34,7 @@ def backup_to(db_path: Path, target: Path) -> None:
     """`ssi-tui backup`: copy the database to a new file."""
     if target.exists():
         raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-    source = sqlite3.connect(db_path)
+    source = connect(db_path)
     try:
         copy_database(source, target)
     finally:
@@ -44,10 +45,10 @@ def check_backup_file(path: Path) -> None:
     """Refuse anything that is not a healthy ssi-tui database, without changing it."""
     if not path.is_file():
         raise DatabaseError(f"There is no backup file at {path}.")
-    with path.open("rb") as handle:
+    with path.open("rb") as handle:  # before SQLite opens it (see store/connections.py)
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise DatabaseError(f"{path} is not an SQLite database.")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect(path, read_only=True)
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise DatabaseError(f"{path} is not an ssi-tui database.")
@@ -65,19 +66,22 @@ def restore_from(db_path: Path, backup: Path) -> Path | None:
 
     Returns where the previous database was kept (None when there was none).
     """
+    identity = file_identity(backup)
+    if identity is not None and identity == file_identity(db_path):
+        raise DatabaseError(f"{backup} is the database itself; name a backup file to restore.")
     check_backup_file(backup)
     kept = None
     if db_path.exists() and db_path.stat().st_size > 0:
         kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp()}")
-        current = sqlite3.connect(db_path)
+        current = connect(db_path)
         try:
             copy_database(current, kept)
         finally:
             current.close()
     else:
         create_private_file(db_path)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    target = sqlite3.connect(db_path)
+    source = connect(backup, read_only=True)
+    target = connect(db_path)
     try:
         source.backup(target)
     finally:

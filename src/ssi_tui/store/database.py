@@ -8,6 +8,9 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ssi_tui.store.connections import BUSY_TIMEOUT_MS, connect, is_open_here
+from ssi_tui.store.errors import DatabaseError
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -24,12 +27,6 @@ APPLICATION_ID = 0x53534954
 """`PRAGMA application_id` stamped on our files ("SSIT"), so foreign databases are refused."""
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-"""How long a writer waits for another process (a quick log while the app is open)."""
-
-
-class DatabaseError(Exception):
-    """A database that cannot be used; the message is one sentence for the user."""
 
 
 def default_db_path() -> Path:
@@ -50,9 +47,15 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
 
 
 def _check_existing_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite file, before SQLite can touch it."""
+    """Refuse anything that is not an SQLite file, before SQLite can touch it.
+
+    A file this process already has open through SQLite was checked when it was opened, and
+    reading it with `open()` now would drop SQLite's locks on it (see `connections`).
+    """
     if path.is_dir():
         raise DatabaseError(f"{path} is a directory, not a database file.")
+    if is_open_here(path):
+        return
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
@@ -119,7 +122,7 @@ def _connect(
     else:
         create_private_file(path)
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect(path)
     except sqlite3.Error as error:
         raise DatabaseError(f"Cannot open {path}: {error}.") from error
     try:
@@ -140,9 +143,7 @@ def _connect(
         if _needs_migrating(conn):
             if check is not None:
                 check.confirm()
-            db = _wrap(conn)
-            _backup_before_migrating(db, path)
-            migrate(db)
+            _migrate_once(_wrap(conn), path)
     except DatabaseError:
         conn.close()
         raise
@@ -156,25 +157,31 @@ class IntegrityCheck:
     """`PRAGMA quick_check` (integrity_check without the slow index cross-checks) in a thread.
 
     SQLite lets go of the GIL while it reads the file, so on a ten-year history the check's
-    few milliseconds run beside the app's start-up instead of before it.
+    few milliseconds run beside the app's start-up instead of before it. The file's header is
+    read and its connection made here, in the caller's thread: after that, nothing in this
+    process may open the file outside SQLite.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._verdict = "ok"
         self._thread = threading.Thread(target=self._run, name="ssi-tui quick_check", daemon=True)
-        if path.is_file():  # a file yet to be created has nothing to check
-            self._thread.start()
+        if not path.is_file():
+            return  # a file yet to be created has nothing to check
+        try:
+            _check_existing_file(path)
+            self._conn = connect(path, any_thread=True)
+        except (DatabaseError, sqlite3.Error):
+            return  # opening the database says why, in one sentence
+        self._thread.start()
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                self._verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                conn.close()
+            self._verdict = self._conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.Error as error:
             self._verdict = str(error)
+        finally:
+            self._conn.close()
 
     def confirm(self) -> None:
         """Wait for the verdict; `DatabaseError` when the file is damaged."""
@@ -218,6 +225,17 @@ def _refuse_if_damaged(verdict: str, path: Path) -> None:
             f"{path} is damaged (SQLite says: {verdict}); it was left untouched: "
             "restore a backup with 'ssi-tui restore PATH'."
         )
+
+
+def _migrate_once(db: Database, path: Path) -> None:
+    """Migrate under the write lock: two processes opening a new or old file at once must
+    not both create its tables."""
+    from ssi_tui.store.transactions import writing
+
+    _backup_before_migrating(db, path)
+    with writing(db):
+        if _needs_migrating(db.conn):
+            migrate(db)
 
 
 def _backup_before_migrating(db: Database, path: Path) -> None:

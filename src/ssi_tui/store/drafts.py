@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ssi_tui.store.transactions import writing
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -22,18 +24,20 @@ class Draft:
 def save_draft(db: Database, text: str, draft_id: int | None = None) -> int:
     """Save a new draft, or update the one being edited; returns its id."""
     stamp = datetime.now().isoformat(timespec="seconds")
-    if (
-        draft_id is not None
-        and db.execute("SELECT 1 FROM drafts WHERE id = ?", [draft_id]).fetchone()
-    ):
-        db.execute(
-            "UPDATE drafts SET text = ?, updated_at = ? WHERE id = ?", [text, stamp, draft_id]
+    with writing(db):
+        if (
+            draft_id is not None
+            and db.execute("SELECT 1 FROM drafts WHERE id = ?", [draft_id]).fetchone()
+        ):
+            db.execute(
+                "UPDATE drafts SET text = ?, updated_at = ? WHERE id = ?", [text, stamp, draft_id]
+            )
+            return draft_id
+        cursor = db.execute(
+            "INSERT INTO drafts (text, created_at, updated_at) VALUES (?, ?, ?)",
+            [text, stamp, stamp],
         )
-        return draft_id
-    cursor = db.execute(
-        "INSERT INTO drafts (text, created_at, updated_at) VALUES (?, ?, ?)", [text, stamp, stamp]
-    )
-    return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0)
 
 
 def list_drafts(db: Readable) -> list[Draft]:
@@ -44,4 +48,5 @@ def list_drafts(db: Readable) -> list[Draft]:
 
 
 def delete_draft(db: Database, draft_id: int) -> None:
-    db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+    with writing(db):
+        db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])

@@ -19,6 +19,7 @@ from ssi_tui.core.estimate import (
     ProfileFacts,
     estimate,
 )
+from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,7 +107,8 @@ def calibrate_and_cache(db: Database) -> Calibration:
         activity_pillars=activity_pillars(db),
     )
     value = json.dumps({"fingerprint": fingerprint(db), "calibration": calibration.to_json()})
-    db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")
+    with writing(db):
+        db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")
     return calibration
 
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.store.posts import posts_fingerprint
+from ssi_tui.store.transactions import writing
 
 MODEL_KEY = "format_model"
 TRAINING_COLUMNS = (
@@ -61,7 +62,8 @@ def train_and_save(db: Database, db_path: Path) -> tuple[FormatModel | None, int
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         save_model(model, path)
         record = {"fingerprint": posts_fingerprint(db), "path": str(path)}
-        db.table("settings").upsert({"key": MODEL_KEY, "value": json.dumps(record)}, pk="key")
+        with writing(db):
+            db.table("settings").upsert({"key": MODEL_KEY, "value": json.dumps(record)}, pk="key")
     return model, measured_posts(rows)
 
 

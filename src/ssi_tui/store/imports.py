@@ -21,6 +21,7 @@ from ssi_tui.importers import FileResult, PostRow, ProfileFacts
 from ssi_tui.importers.model import METRIC_FIELDS, UNKNOWN_FORMAT
 from ssi_tui.store.estimates import PROFILE_KEY
 from ssi_tui.store.journal import upsert_entries
+from ssi_tui.store.transactions import writing
 
 STRONG_FORMAT_SOURCES = ("user", "evidence")
 """A format the user tagged or the export proves; a later guess never overwrites these."""
@@ -162,7 +163,7 @@ def write_results(
     digest = _fingerprint(path)
     reports = []
     for done, result in enumerate(results, start=1):
-        with db.atomic():
+        with writing(db):
             if result.kind != "skipped":
                 _write_file(db, result)
             db.table("imports").insert(

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import ActivityType
+from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,12 +63,13 @@ def add_activity_type(db: Database, key: str, pillar: str, label: str) -> Activi
         raise ValueError(f"An activity key uses letters, digits and underscores, not {key!r}.")
     if pillar not in PILLAR_KEYS:
         raise ValueError(f"The pillar must be one of {', '.join(PILLAR_KEYS)}, not {pillar!r}.")
-    if db.execute("SELECT 1 FROM activity_types WHERE key = ?", [cleaned]).fetchone():
-        raise ValueError(f"The activity {cleaned!r} already exists.")
     activity = ActivityType(cleaned, pillar, label.strip() or cleaned.replace("_", " "), True)
-    db.table("activity_types").insert(
-        {"key": activity.key, "pillar": pillar, "label": activity.label, "user_defined": 1}
-    )
+    with writing(db):
+        if db.execute("SELECT 1 FROM activity_types WHERE key = ?", [cleaned]).fetchone():
+            raise ValueError(f"The activity {cleaned!r} already exists.")
+        db.table("activity_types").insert(
+            {"key": activity.key, "pillar": pillar, "label": activity.label, "user_defined": 1}
+        )
     return activity
 
 
@@ -78,7 +80,7 @@ def upsert_entries(db: Database, rows: Iterable[dict[str, Any]], source: str) ->
     """
     stamp = datetime.now().isoformat(timespec="seconds")
     records = [{**row, "source": source, "updated_at": stamp} for row in rows]
-    with db.atomic():
+    with writing(db):
         db.table("journal").upsert_all(records, pk=("date", "activity", "source"))
     return len(records)
 
@@ -109,7 +111,7 @@ def set_manual(db: Database, day: date, activity: str, count: int, note: str | N
     """Set the hand-logged count (and optionally the note) of one activity on one day."""
     if count < 0:
         raise ValueError(f"A count cannot be negative ({count}).")
-    with db.atomic():
+    with writing(db):
         existing = db.execute(
             "SELECT note FROM journal WHERE date = ? AND activity = ? AND source = ?",
             [day.isoformat(), activity, MANUAL],
@@ -126,9 +128,9 @@ def add_manual(db: Database, day: date, activity: str, delta: int, note: str | N
     can never overwrite each other's counts.
     """
     stamp = datetime.now().isoformat(timespec="seconds")
-    outer_transaction = db.conn.in_transaction
-    cursor = db.execute(
-        """
+    with writing(db):
+        cursor = db.execute(
+            """
         INSERT INTO journal (date, activity, count, note, source, updated_at)
         VALUES (:date, :activity, max(0, :delta), :note, :source, :stamp)
         ON CONFLICT (date, activity, source) DO UPDATE SET
@@ -137,19 +139,16 @@ def add_manual(db: Database, day: date, activity: str, delta: int, note: str | N
             updated_at = :stamp
         RETURNING count
         """,
-        {
-            "date": day.isoformat(),
-            "activity": activity,
-            "delta": delta,
-            "note": note,
-            "source": MANUAL,
-            "stamp": stamp,
-        },
-    )
-    count = int(cursor.fetchone()[0])
-    if not outer_transaction and db.conn.in_transaction:
-        db.conn.commit()
-    return count
+            {
+                "date": day.isoformat(),
+                "activity": activity,
+                "delta": delta,
+                "note": note,
+                "source": MANUAL,
+                "stamp": stamp,
+            },
+        )
+        return int(cursor.fetchone()[0])
 
 
 def entries(db: Readable, since: date | None = None) -> list[JournalEntry]:

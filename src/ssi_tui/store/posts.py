@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import POST_METRICS
 from ssi_tui.core.post_stats import engagement_of
+from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,7 +63,7 @@ def upsert_posts(db: Database, rows: Iterable[dict[str, Any]]) -> int:
     """Insert or update posts by id (idempotent)."""
     stamp = datetime.now().isoformat(timespec="seconds")
     records = [{**row, "updated_at": stamp} for row in rows]
-    with db.atomic():
+    with writing(db):
         db.table("posts").upsert_all(records, pk="id")
     return len(records)
 
@@ -111,7 +112,8 @@ def update_post(
         **metrics,
         "updated_at": datetime.now().isoformat(timespec="seconds"),
     }
-    db.table("posts").update(post_id, changes)
+    with writing(db):
+        db.table("posts").update(post_id, changes)
 
 
 def posts_fingerprint(db: Readable) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import PILLAR_KEYS
 from ssi_tui.core.readings import Reading, ReadingError
+from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -96,7 +97,7 @@ def reading_exists(db: Readable, day: date) -> bool:
 
 def save_reading(db: Database, reading: Reading, *, replace: bool = False) -> None:
     """Save a reading; a second one for the same day needs `replace=True`."""
-    with db.atomic():
+    with writing(db):
         if not replace and reading_exists(db, reading.date):
             raise ReadingExists(
                 f"A reading for {reading.date.isoformat()} is already saved; "
@@ -113,5 +114,6 @@ def list_readings(db: Readable) -> list[Reading]:
 
 def delete_reading(db: Database, day: date) -> bool:
     """Delete the reading of `day`; False when there was none."""
-    cursor = db.execute("DELETE FROM readings WHERE date = ?", [day.isoformat()])
-    return cursor.rowcount > 0
+    with writing(db):
+        cursor = db.execute("DELETE FROM readings WHERE date = ?", [day.isoformat()])
+        return cursor.rowcount > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ssi_tui.core.domain import DEFAULT_TARGET
+from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -24,7 +25,8 @@ def get_target(db: Readable) -> int:
 def set_target(db: Database, target: int) -> None:
     if not 1 <= target <= 100:
         raise ValueError(f"The target must be between 1 and 100, not {target}.")
-    db.table("settings").upsert({"key": "target_ssi", "value": str(target)}, pk="key")
+    with writing(db):
+        db.table("settings").upsert({"key": "target_ssi", "value": str(target)}, pk="key")
 
 
 def weekly_targets(db: Readable) -> dict[str, int]:
@@ -39,4 +41,5 @@ def set_weekly_target(db: Database, activity: str, target: int) -> None:
     """Set how many of an activity the user aims for each week (0 removes the target)."""
     if target < 0:
         raise ValueError(f"A weekly target cannot be negative ({target}).")
-    db.table("weekly_targets").upsert({"activity": activity, "target": target}, pk="activity")
+    with writing(db):
+        db.table("weekly_targets").upsert({"activity": activity, "target": target}, pk="activity")

@@ -1,0 +1,109 @@
+"""Write transactions that wait their turn, visibly and for a bounded time.
+
+A transaction that reads and then writes, begun the default (deferred) way, cannot be saved
+by SQLite's busy handler: if another process wrote in between, its snapshot is stale and it
+fails at once with "database is locked". Every write here begins IMMEDIATE instead, taking
+the write lock first: it waits quietly for a moment, then tells the user it is waiting (the
+connection's `on_wait`), and past `WRITE_PATIENCE_SECONDS` gives up with `DatabaseBusy` and
+nothing written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import count
+from typing import TYPE_CHECKING
+
+from ssi_tui.store.connections import BUSY_TIMEOUT_MS
+from ssi_tui.store.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+WRITE_PATIENCE_SECONDS = 10.0
+"""How long a writer waits for another program's write to end before it gives up."""
+QUIET_WAIT_SECONDS = 0.25
+"""A wait this short goes unannounced: another terminal's quick log takes about that long."""
+
+_savepoints = count()
+
+
+class DatabaseBusy(DatabaseError):
+    """Another program kept the database locked past our patience; nothing was written."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"The database stayed busy for {seconds:g} s (another program was writing to it); "
+            "nothing was saved: try again when it is done."
+        )
+
+
+@contextmanager
+def writing(db: Database | sqlite3.Connection, patience: float | None = None) -> Iterator[None]:
+    """One write transaction, begun IMMEDIATE; inside another, a savepoint of it.
+
+    Commits when the block ends, rolls back if it raises.
+    """
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if conn.in_transaction:
+        name = f"ssi_tui_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    begin_immediate(conn, WRITE_PATIENCE_SECONDS if patience is None else patience)
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def begin_immediate(conn: sqlite3.Connection, patience: float) -> None:
+    """Take the write lock, waiting up to `patience` seconds; `DatabaseBusy` past it."""
+    quiet = min(QUIET_WAIT_SECONDS, patience)
+    try:
+        if _try_begin(conn, quiet):
+            return
+        on_wait = getattr(conn, "on_wait", None)
+        if on_wait is not None:
+            on_wait()
+        if patience > quiet and _try_begin(conn, patience - quiet):
+            return
+        raise DatabaseBusy(patience)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _try_begin(conn: sqlite3.Connection, seconds: float) -> bool:
+    conn.execute(f"PRAGMA busy_timeout={round(seconds * 1000)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            return False
+        raise
+    return True
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes)."""
+    code: int | None = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) == sqlite3.SQLITE_BUSY
+    return "locked" in str(error)
