@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
-from tests.processes import run_bare_ssi_tui
+from tests.processes import HEADLESS, run_bare_ssi_tui
 
 import ssi_tui.cli as cli_module
 from ssi_tui import __version__
@@ -97,3 +100,29 @@ def test_the_bare_command_refuses_an_unusable_database_in_one_sentence(tmp_path:
     assert result.returncode == 2
     assert result.stderr == f"ssi-tui: {tmp_path} is a directory, not a database file.\n"
     assert result.stdout == ""
+
+
+CRASHING_APP = """
+import sys
+from ssi_tui.app import SsiApp
+
+def fail(self):
+    raise RuntimeError("a failure nobody foresaw")
+
+SsiApp._after_first_paint = fail
+from ssi_tui.launch import main
+main()
+"""
+
+
+@pytest.mark.parametrize("arguments", [[], ["--db", "{db}"]])
+def test_the_app_never_exits_0_after_a_crash(tmp_path: Path, arguments: list[str]) -> None:
+    """A script or a shell `&&` must not take a crash for success."""
+    db = tmp_path / "crash.db"
+    env = {**os.environ, "SSI_TUI_DB": str(db), "TEXTUAL_DRIVER": HEADLESS}
+    command = [sys.executable, "-c", CRASHING_APP, *(a.format(db=db) for a in arguments)]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert result.returncode == 1
+    assert "a failure nobody foresaw" in result.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import DEMO_END
-from tests.processes import keep_open, read_and_close, ssi_tui, start_ssi_tui
+from tests.processes import hold_write_lock, keep_open, read_and_close, ssi_tui, start_ssi_tui
 from tests.terminal import TerminalApp, app_in_terminal, count_on_journal_card
 
 
@@ -134,3 +134,50 @@ def test_a_confirmed_entry_survives_the_app_dying(
         other.communicate("", timeout=60)
     assert integrity(db) == "ok"
     assert day_count(db, "post") == posts + 1
+
+
+def test_the_app_waits_for_another_programs_write(demo_db_path: Path, tmp_path: Path) -> None:
+    db = demo_db_path
+    posts = day_count(db, "post")
+    with app_in_terminal(tmp_path, db) as app:
+        open_journal(app)
+        holder = hold_write_lock(db, 3.0)
+        app.press("+")
+        app.wait_for("Waiting for the database: another program is writing to it… \\(1 change")
+        shown = app.wait_for(lambda s: count_on_journal_card(s, "Post published") == posts + 1)
+        assert "Waiting for the database" not in shown
+        holder.wait(timeout=60)
+        assert_clean_exit(app)
+    assert day_count(db, "post") == posts + 1
+    assert integrity(db) == "ok"
+
+
+def test_a_note_confirmed_during_a_long_lock_is_kept_until_it_is_saved(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    db = demo_db_path
+    note = "Asked Ann for an intro to their VP"
+    with app_in_terminal(tmp_path, db) as app:
+        open_journal(app)
+        holder = hold_write_lock(db, 20.0)
+        app.press("n")
+        app.wait_for("Note: ")
+        app.type(note)
+        app.press("Enter")
+        app.wait_for("Not saved yet: 1 change \\(the database has stayed busy for 10 s")
+        app.press("q")  # quitting now would lose the note: the app asks first
+        app.wait_for("1 change is not saved yet: the database is busy. Quit anyway")
+        app.press("n")
+        holder.wait(timeout=60)
+        app.wait_for(lambda s: "not saved" not in s.lower() and "Waiting" not in s)
+        assert_clean_exit(app)
+    assert integrity(db) == "ok"
+    conn = sqlite3.connect(db)
+    try:
+        stored = conn.execute(
+            "SELECT note FROM journal WHERE date = ? AND activity = 'post' AND source = 'manual'",
+            [DEMO_END.isoformat()],
+        ).fetchone()
+    finally:
+        conn.close()
+    assert stored == (note,)

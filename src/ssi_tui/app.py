@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cached_property
@@ -31,6 +32,7 @@ from ssi_tui.messages import (
 )
 from ssi_tui.panes.deck import PANES, PaneDeck
 from ssi_tui.panes.score import ScorePane
+from ssi_tui.saving import Saver
 from ssi_tui.store import journal, readings, settings, views
 from ssi_tui.store.database import (
     DatabaseError,
@@ -43,6 +45,8 @@ from ssi_tui.widgets.pane_tabs import PaneTabs
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ssi_tui.core.readings import Reading
 
 OTHER_PANES_AFTER_SECONDS = 0.05
 """How long after the first frame the hidden panes are built: enough for the Score pane's
@@ -97,6 +101,7 @@ class SsiApp(App[None]):
         self.today = today or clock.today()
         self.journal_day = self.today
         self.background = BackgroundWork(self, db_path)
+        self.saver = Saver(self, db_path, lambda: self.db, self.show_database_status)
         self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
@@ -121,6 +126,7 @@ class SsiApp(App[None]):
         yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
         score_pane = ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
         yield PaneDeck(score_pane, id="panes")
+        yield Static(id="database-status", markup=False)
         yield KeyBar()
 
     def on_load(self) -> None:
@@ -200,13 +206,21 @@ class SsiApp(App[None]):
         if posts_pane:
             self.query_one(PaneDeck).posts.view = views.load_posts_view(self.reader)
 
+    def show_database_status(self, text: str | None) -> None:
+        """A line above the keys while writes wait for the database (None clears it)."""
+        status = self.query_one("#database-status", Static)
+        status.update(text or "")
+        status.display = text is not None
+
     @on(SaveDraft)
     def _save_draft(self, message: SaveDraft) -> None:
         from ssi_tui.store import drafts
 
-        draft_id = drafts.save_draft(self.db, message.text, message.draft_id)
-        self.query_one(PaneDeck).drafts.draft_id = draft_id
-        self.notify("Draft saved.")
+        def saved(draft_id: int) -> None:
+            self.query_one(PaneDeck).drafts.draft_id = draft_id
+            self.notify("Draft saved.")
+
+        self.saver.save(lambda db: drafts.save_draft(db, message.text, message.draft_id), saved)
 
     @on(OpenDrafts)
     def _open_drafts(self) -> None:
@@ -226,8 +240,10 @@ class SsiApp(App[None]):
 
             def answered(delete: bool | None) -> None:
                 if delete:
-                    drafts.delete_draft(self.db, draft_id)
-                    self.notify("Draft deleted.")
+                    self.saver.save(
+                        lambda db: drafts.delete_draft(db, draft_id),
+                        lambda _: self.notify("Draft deleted."),
+                    )
 
             self.push_screen(ConfirmScreen("Delete this draft?", yes="Delete"), answered)
 
@@ -235,36 +251,45 @@ class SsiApp(App[None]):
 
     @on(SaveReading)
     def _save_reading(self, message: SaveReading) -> None:
-        reading = message.reading
-        try:
-            with self.db.atomic():
-                if message.previous is not None and message.previous != reading.date:
-                    readings.delete_reading(self.db, message.previous)
-                readings.save_reading(self.db, reading, replace=message.replace)
-        except readings.ReadingExists as error:
-            self.notify(str(error), severity="error")
-            return
+        reading, previous, replace = message.reading, message.previous, message.replace
+
+        def write(db: Database) -> None:
+            if previous is not None and previous != reading.date:
+                readings.delete_reading(db, previous)
+            readings.save_reading(db, reading, replace=replace)
+
+        self.saver.save(write, lambda _: self._reading_saved(reading))
+
+    def _reading_saved(self, reading: Reading) -> None:
         self.refresh_views()
         self.notify(f"Saved the reading of {reading.date.isoformat()}: {reading.total:g}.")
 
     @on(DeleteReading)
     def _delete_reading(self, message: DeleteReading) -> None:
-        readings.delete_reading(self.db, message.day)
-        self.refresh_views()
-        self.notify(f"Deleted the reading of {message.day.isoformat()}.")
+        day = message.day
+
+        def deleted(_: object) -> None:
+            self.refresh_views()
+            self.notify(f"Deleted the reading of {day.isoformat()}.")
+
+        self.saver.save(lambda db: readings.delete_reading(db, day), deleted)
 
     @on(LogActivity)
     def _log_activity(self, message: LogActivity) -> None:
         day, activity = message.day, message.activity
-        if message.count is not None:
-            imported = journal.other_sources_count(self.reader, day, activity)
-            journal.set_manual(self.db, day, activity, max(0, message.count - imported))
-        elif message.delta:
-            journal.add_manual(self.db, day, activity, message.delta)
-        if message.note is not None:
-            count = journal.manual_count(self.db, day, activity)
-            journal.set_manual(self.db, day, activity, count, message.note or None)
-        self.refresh_views(posts_pane=False)
+        count, delta, note = message.count, message.delta, message.note
+
+        def write(db: Database) -> None:
+            if count is not None:
+                imported = journal.other_sources_count(db, day, activity)
+                journal.set_manual(db, day, activity, max(0, count - imported))
+            elif delta:
+                journal.add_manual(db, day, activity, delta)
+            if note is not None:
+                current = journal.manual_count(db, day, activity)
+                journal.set_manual(db, day, activity, current, note or None)
+
+        self.saver.save(write, lambda _: self.refresh_views(posts_pane=False))
 
     @on(ShowJournalDay)
     def _show_journal_day(self, message: ShowJournalDay) -> None:
@@ -275,25 +300,39 @@ class SsiApp(App[None]):
     def _update_post(self, message: UpdatePost) -> None:
         from ssi_tui.store import posts
 
-        posts.update_post(self.db, message.post_id, message.format, message.metrics)
-        self.refresh_views()
-        self.notify("Post updated.")
+        post_id, post_format, metrics = message.post_id, message.format, message.metrics
+
+        def updated(_: object) -> None:
+            self.refresh_views()
+            self.notify("Post updated.")
+
+        self.saver.save(lambda db: posts.update_post(db, post_id, post_format, metrics), updated)
 
     @on(SetTarget)
     def _set_target(self, message: SetTarget) -> None:
-        settings.set_target(self.db, message.target)
-        self.refresh_views()
-        self.notify(f"Target SSI set to {message.target}.")
+        target = message.target
+
+        def changed(_: object) -> None:
+            self.refresh_views()
+            self.notify(f"Target SSI set to {target}.")
+
+        self.saver.save(lambda db: settings.set_target(db, target), changed)
 
     def _read_data_version(self) -> int:
         return int(self.reader.execute("PRAGMA data_version").fetchone()[0])
 
     def _reload_if_changed(self) -> None:
-        """Show entries that another process (a quick log in another terminal) wrote."""
-        version = self._read_data_version()
-        if version != self._data_version:
-            self._data_version = version
-            self.refresh_views()
+        """Show entries that another process (a quick log in another terminal) wrote, and
+        try again to save what waits for the database."""
+        self.saver.retry()
+        try:
+            version = self._read_data_version()
+            if version != self._data_version:
+                self._data_version = version
+                self.background.data_changed()
+                self.refresh_views()
+        except sqlite3.Error as error:
+            self.show_database_status(f"Cannot read the database just now: {error}.")
 
     def action_show_pane(self, pane: str) -> None:
         if self.query_one(PaneDeck).show(pane):
@@ -323,6 +362,24 @@ class SsiApp(App[None]):
                 self.refresh_views()
 
         self.push_screen(ImportScreen(self.db_path), closed)
+
+    async def action_quit(self) -> None:
+        """Quit, unless writes still wait for the database and the user wants to keep them."""
+        if not self.saver.unsaved:
+            self.exit()
+            return
+        from ssi_tui.screens.confirm import ConfirmScreen
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        count = self.saver.unsaved
+        question = (
+            f"{'1 change is' if count == 1 else f'{count} changes are'} not saved yet: the "
+            "database is busy. Quit anyway and lose it?"
+        )
+        self.push_screen(ConfirmScreen(question, yes="Quit"), answered)
 
     def action_help(self) -> None:
         from ssi_tui.screens.help import HelpScreen

@@ -7,6 +7,7 @@ results back to the UI thread.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ssi_tui.store import estimates
-from ssi_tui.store.database import open_database
+from ssi_tui.store.database import DatabaseError, open_database
+from ssi_tui.store.transactions import DatabaseBusy
 
 if TYPE_CHECKING:
     from ssi_tui.panes.drafts import DraftsPane
@@ -35,10 +37,17 @@ class BackgroundWork:
         self.calibrating = False
         self.loading_model = False
         self.model_fingerprint: str | None = None
+        self.stalled = False
+        """A job failed (the database busy or unusable): none starts again until the data
+        changes (`data_changed`), so a lasting problem is not retried in a loop."""
 
     def first_paint_done(self) -> None:
         self.painted = True
         self.check()
+
+    def data_changed(self) -> None:
+        """Another program wrote: a job that failed may succeed now."""
+        self.stalled = False
 
     def check(self) -> None:
         """Start whatever the current data needs (called after every refresh of the views)."""
@@ -57,22 +66,36 @@ class BackgroundWork:
 
     def _calibrate_if_needed(self) -> None:
         view = self._score_pane().view
-        if self.painted and not self.calibrating and view and view.calibration_pending:
+        ready = self.painted and not self.calibrating and not self.stalled
+        if ready and view and view.calibration_pending:
             self.calibrating = True
             self.app.run_worker(self._calibrate, thread=True, group="calibration")
 
     def _calibrate(self) -> None:
         """Fit the estimate to the official readings and cache the fit."""
+        problem = None
         with ONE_AT_A_TIME:
-            db = open_database(self.db_path)
             try:
-                estimates.calibrate_and_cache(db)
+                db = open_database(self.db_path)
+                try:
+                    estimates.calibrate_and_cache(db)
+                finally:
+                    db.close()
+            except (DatabaseError, sqlite3.Error) as error:
+                problem = error
             finally:
-                db.close()
-                self.app.call_from_thread(self._calibration_finished)
+                self.app.call_from_thread(self._calibration_finished, problem)
 
-    def _calibration_finished(self) -> None:
+    def _job_failed(self, what: str, problem: Exception) -> None:
+        self.stalled = True
+        if not isinstance(problem, DatabaseBusy):  # busy: tried again once the data changes
+            self.app.notify(f"{what} failed: {problem}", severity="warning", markup=False)
+
+    def _calibration_finished(self, problem: Exception | None) -> None:
         self.calibrating = False
+        if problem is not None:
+            self._job_failed("Calibrating the estimate", problem)
+            return
         refresh = getattr(self.app, "refresh_views", None)
         if refresh is not None:
             refresh()
@@ -83,7 +106,8 @@ class BackgroundWork:
 
         reader = getattr(self.app, "reader")  # noqa: B009 - the app's connection, UI thread only
         fingerprint = posts_fingerprint(reader)
-        if not self.painted or self.loading_model or fingerprint == self.model_fingerprint:
+        idle = self.painted and not self.loading_model and not self.stalled
+        if not idle or fingerprint == self.model_fingerprint:
             return
         self.loading_model = True
         if self.model_fingerprint is not None:
@@ -96,14 +120,23 @@ class BackgroundWork:
             from ssi_tui.analysis.features import analyze_text
             from ssi_tui.store.format_model import load_or_train, training_rows
 
-            db = open_database(self.db_path)
             try:
-                state = load_or_train(db, self.db_path)
-                rows = training_rows(db)
-            finally:
-                db.close()
+                db = open_database(self.db_path)
+                try:
+                    state = load_or_train(db, self.db_path)
+                    rows = training_rows(db)
+                finally:
+                    db.close()
+            except (DatabaseError, sqlite3.Error) as error:
+                self.app.call_from_thread(self._model_failed, error)
+                return
             analyze_text("Warm up the language tools.")
         self.app.call_from_thread(self._model_loaded, state, rows)
+
+    def _model_failed(self, problem: Exception) -> None:
+        self.loading_model = False
+        self.model_fingerprint = None
+        self._job_failed("Loading the format model", problem)
 
     def _model_loaded(self, state: Any, rows: list[dict[str, Any]]) -> None:
         from ssi_tui.analysis.history import PostHistory

@@ -35,6 +35,8 @@ def run_app(path: Path, label: str | None = None) -> None:
     app.run()
     if app.refusal:  # the file's integrity check failed while the app started
         refuse(app.refusal)
+    if app.return_code:  # a crash: Textual printed what happened; the shell must see it too
+        sys.exit(app.return_code)
 
 
 def refuse(sentence: str) -> NoReturn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -112,7 +113,7 @@ class ImportScreen(ModalScreen[bool]):
     def _import(self, path: Path) -> None:
         """Read everything first (nothing is written if a file is refused), then write."""
         from ssi_tui.importers import ImportRefused, read_path
-        from ssi_tui.store.database import open_database
+        from ssi_tui.store.database import DatabaseError, open_database
         from ssi_tui.store.imports import write_results
 
         def reading(name: str, done: int, total: int) -> None:
@@ -126,11 +127,21 @@ class ImportScreen(ModalScreen[bool]):
         except ImportRefused as error:
             self.app.call_from_thread(self._finished, Text(str(error), style="bold red"))
             return
-        db = open_database(self.db_path)
         try:
-            reports = write_results(db, path, results, progress=writing)
-        finally:
-            db.close()
+            db = open_database(self.db_path)
+            db.conn.on_wait = lambda: self.app.call_from_thread(  # type: ignore[attr-defined]
+                self._status, Text("Waiting for the database: another program is writing to it…")
+            )
+            try:
+                reports = write_results(db, path, results, progress=writing)
+            finally:
+                db.close()
+        except (DatabaseError, sqlite3.Error) as error:
+            message = Text(
+                f"The import stopped: {error} The files before it are imported.", style="bold red"
+            )
+            self.app.call_from_thread(self._finished, message)
+            return
         self.imported = True
         self.app.call_from_thread(self._finished, report_text(list(reports)))
 
