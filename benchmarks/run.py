@@ -55,6 +55,9 @@ TARGETS: dict[str, float] = {
     "make_history_10y_s": 60.0,
     "startup_heavy_before_paint": 0.0,
     "stall_ms_after_start": 100.0,
+    "soak_lost": 0.0,
+    "soak_errors": 0.0,
+    "soak_integrity_failures": 0.0,
 }
 """Upper bounds. Start-up aims at 1.3 and must never exceed STARTUP_RATIO_CEILING; the share
 of start-ups with scikit-learn, SciPy or NLTK loaded at first paint must be 0 (the README
@@ -71,6 +74,9 @@ REQUIRED_KEYS = (
     "import_50k_rows_s",
     "make_history_10y_s",
     "stall_ms_after_start",
+    "soak_lost",
+    "soak_errors",
+    "soak_integrity_failures",
 )
 """The keys every run reports (the smoke test checks them)."""
 
@@ -92,10 +98,13 @@ class Plan:
     import_runs: int
     stall_runs: int
     stall_seconds: float
+    soak_logs_per_shell: int
+    soak_import_rows: int
 
 
-FULL = Plan("full", 10, 3, 21, 15, 60, 2000, 3, 30, 50_000, 3, 5, 3.0)
-QUICK = Plan("quick", 1, 1, 3, 3, 10, 200, 1, 5, 2_000, 1, 1, 1.0)
+FULL = Plan("full", 10, 3, 21, 15, 60, 2000, 3, 30, 50_000, 3, 5, 3.0, 200, 20_000)
+QUICK = Plan("quick", 1, 1, 3, 3, 10, 200, 1, 5, 2_000, 1, 1, 1.0, 5, 1_000)
+SOAK_SHELLS = 4
 
 
 RESULTS: dict[str, float] = {}
@@ -463,6 +472,141 @@ def bench_import(plan: Plan, work: Path) -> None:
     RESULTS["import_rows"] = float(rows)
 
 
+def manual_count(db_path: Path, activity: str, day: date) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute(
+            "SELECT count FROM journal WHERE date = ? AND activity = ? AND source = 'manual'",
+            [day.isoformat(), activity],
+        ).fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        conn.close()
+
+
+class Soak:
+    """What the soak's processes did: how long each quick log took, and what went wrong."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.log_seconds: list[float] = []
+        self.failures: list[str] = []
+
+    def run(self, *arguments: str) -> None:
+        began = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "ssi_tui", *arguments],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT_S,
+            check=False,
+        )
+        if arguments[0] == "log":
+            self.log_seconds.append(time.perf_counter() - began)
+        if done.returncode != 0 or "Traceback" in done.stderr:
+            self.failures.append(f"{arguments[0]}: {done.returncode} {done.stderr.strip()}")
+
+    def shell(self, logs: int) -> None:
+        for _ in range(logs):
+            self.run("log", "comment", "1")
+
+
+def start_soak_app(db: Path, work: Path, env: dict[str, str], today: date) -> subprocess.Popen[str]:
+    """soak_app.py, once it has written its first post."""
+    posts = manual_count(db, "post", today)
+    app = subprocess.Popen(
+        [
+            sys.executable,
+            str(HERE / "soak_app.py"),
+            str(db),
+            str(work / "soak.stop"),
+            str(work / "soak.json"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + CHILD_TIMEOUT_S
+    while manual_count(db, "post", today) == posts:
+        if app.poll() is not None or time.monotonic() > deadline:
+            raise BenchmarkError(f"the soak's app never wrote: {app.communicate()[1]}")
+        time.sleep(0.1)
+    return app
+
+
+def bench_soak(
+    plan: Plan, work: Path, history: Path, base_env: dict[str, str], today: date
+) -> None:
+    """The app open and logging while 4 shells log and an import runs: nothing may be lost.
+
+    The app (soak_app.py) presses `+` on its Journal card every quarter second; each shell
+    runs `ssi-tui log comment 1` one after another; one `ssi-tui import` of an export ZIP
+    runs meanwhile. Then every count is checked in the file, and SQLite checks the file.
+    """
+    import sqlite3
+
+    from export_archive import write_export
+
+    db = copy_db(history, work / "soak.db")
+    env = {
+        k: v
+        for k, v in child_env(base_env, work, db, today).items()
+        if k not in ("COLUMNS", "LINES")
+    }
+    archive = work / "soak-export.zip"
+    write_export(archive, plan.soak_import_rows)
+    comments, posts = manual_count(db, "comment", today), manual_count(db, "post", today)
+    log(
+        f"soak: the app open, {SOAK_SHELLS} shells x {plan.soak_logs_per_shell} quick logs,"
+        f" an import of {plan.soak_import_rows:,} rows"
+    )
+    started = time.perf_counter()
+    app = start_soak_app(db, work, env, today)
+    soak = Soak(env)
+    threads = [
+        *(
+            threading.Thread(target=soak.shell, args=(plan.soak_logs_per_shell,))
+            for _ in range(SOAK_SHELLS)
+        ),
+        threading.Thread(target=soak.run, args=("import", str(archive))),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    (work / "soak.stop").touch()
+    _, app_errors = app.communicate(timeout=CHILD_TIMEOUT_S)
+    seconds = time.perf_counter() - started
+    report = work / "soak.json"
+    outcome = json.loads(report.read_text()) if report.exists() else {"error": app_errors}
+    if outcome.get("error") or app.returncode != 0:
+        soak.failures.append(f"the app: {outcome.get('error') or app_errors.strip()}")
+    logs = SOAK_SHELLS * plan.soak_logs_per_shell
+    lost_logs = comments + logs - manual_count(db, "comment", today)
+    lost_presses = posts + outcome.get("presses", 0) - manual_count(db, "post", today)
+    with sqlite3.connect(db) as conn:
+        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if not conn.execute("SELECT count(*) FROM imports WHERE imported > 0").fetchone()[0]:
+            soak.failures.append("the import wrote nothing")
+    conn.close()
+    for failure in soak.failures[:5]:
+        log(f"  soak failure: {failure}")
+    RESULTS.update(
+        soak_lost=float(abs(lost_logs) + abs(lost_presses) + (outcome.get("unsaved") or 0)),
+        soak_errors=float(len(soak.failures)),
+        soak_integrity_failures=0.0 if verdict == "ok" else 1.0,
+        soak_quick_logs=float(logs),
+        soak_app_writes=float(outcome.get("presses", 0)),
+        soak_quick_log_p50_ms=median(soak.log_seconds) * 1000,
+        soak_quick_log_max_ms=max(soak.log_seconds) * 1000,
+        soak_s=seconds,
+    )
+
+
 # --- report --------------------------------------------------------------------------------
 
 
@@ -525,6 +669,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_analysis(plan, copy_db(history, work / "analysis.db"))
         bench_queries(plan, copy_db(history, work / "queries.db"), today)
         bench_import(plan, work)
+        bench_soak(plan, work, history, base_env, today)
     except (BenchmarkError, subprocess.TimeoutExpired) as error:
         print(f"benchmark failed: {error}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import DEMO_END
+from tests.importers.export_builders import comments_csv
 from tests.processes import hold_write_lock, keep_open, read_and_close, ssi_tui, start_ssi_tui
 from tests.terminal import TerminalApp, app_in_terminal, count_on_journal_card
 
@@ -27,6 +28,17 @@ def day_count(db: Path, activity: str) -> int:
             [DEMO_END.isoformat(), activity],
         ).fetchone()
         return int(row[0])
+    finally:
+        conn.close()
+
+
+def imported_comments(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        row = conn.execute(
+            "SELECT sum(count) FROM journal WHERE source LIKE 'import:%' AND activity = 'comment'"
+        ).fetchone()
+        return int(row[0] or 0)
     finally:
         conn.close()
 
@@ -71,6 +83,7 @@ def test_the_open_app_and_shell_commands_lose_nothing(demo_db_path: Path, tmp_pa
         app.press("+")  # one more post, written by the app
         app.wait_for(lambda s: count_on_journal_card(s, "Post published") == posts + 1)
         shell(db, "log", "message", "7", "--set")
+        shell(db, "import", str(comments_csv(tmp_path / "Comments.csv", 20)))
         messages = day_count(db, "message")
         shell(db, "backup", str(tmp_path / "while-open.db"))
         read_and_close(db)
@@ -82,6 +95,7 @@ def test_the_open_app_and_shell_commands_lose_nothing(demo_db_path: Path, tmp_pa
     assert integrity(db) == "ok"
     assert (day_count(db, "comment"), day_count(db, "post")) == (comments + 3, posts + 2)
     assert day_count(db, "message") == messages
+    assert imported_comments(db) == 20
     backup = tmp_path / "while-open.db"
     assert integrity(backup) == "ok"
     assert (day_count(backup, "comment"), day_count(backup, "post")) == (comments + 3, posts + 1)
@@ -144,8 +158,8 @@ def test_the_app_waits_for_another_programs_write(demo_db_path: Path, tmp_path: 
         holder = hold_write_lock(db, 3.0)
         app.press("+")
         app.wait_for("Waiting for the database: another program is writing to it… \\(1 change")
-        shown = app.wait_for(lambda s: count_on_journal_card(s, "Post published") == posts + 1)
-        assert "Waiting for the database" not in shown
+        app.wait_for(lambda s: count_on_journal_card(s, "Post published") == posts + 1)
+        app.wait_for(lambda s: "Waiting for the database" not in s)
         holder.wait(timeout=60)
         assert_clean_exit(app)
     assert day_count(db, "post") == posts + 1

@@ -12,21 +12,10 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import DEMO_END
-from tests.importers.export_builders import ACTIVITY, csv_bytes
+from tests.importers.export_builders import comments_csv
 from tests.processes import hold_write_lock, ssi_tui, start_ssi_tui
 
 WAITING = "Waiting for the database: another program is writing to it…"
-
-
-def comments_csv(path: Path, comments: int) -> Path:
-    """An export's Comments.csv: one comment a day on the days before DEMO_END."""
-    rows: list[list[object]] = [["Date", "Link", "Message"]]
-    rows += [
-        [f"2026-05-{day:02d} 09:1{day % 10}:00", ACTIVITY.format(7000 + day), f"Agreed, {day}"]
-        for day in range(1, comments + 1)
-    ]
-    path.write_bytes(csv_bytes(rows))
-    return path
 
 
 def value(db: Path, sql: str) -> object:

@@ -193,7 +193,20 @@ class SsiApp(App[None]):
         """Read what the panes show from the database and hand it over.
 
         A change names the panes it cannot affect, so logging a day does not re-read every post.
+        A file that another program damaged or locked is said once, not a crash: the panes
+        keep what they showed.
         """
+        try:
+            self._load_views(score_pane, journal_pane, posts_pane)
+        except sqlite3.Error as error:
+            self.notify(
+                f"Cannot read the database: {error}. The screen may be out of date.",
+                title="Database",
+                severity="error",
+                markup=False,
+            )
+
+    def _load_views(self, score_pane: bool, journal_pane: bool, posts_pane: bool) -> None:
         if score_pane:
             self.query_one(ScorePane).view = views.load_score_view(self.reader, self.today)
         if not self.panes_ready:
@@ -327,12 +340,12 @@ class SsiApp(App[None]):
         self.saver.retry()
         try:
             version = self._read_data_version()
-            if version != self._data_version:
-                self._data_version = version
-                self.background.data_changed()
-                self.refresh_views()
-        except sqlite3.Error as error:
-            self.show_database_status(f"Cannot read the database just now: {error}.")
+        except sqlite3.Error:
+            return  # said by refresh_views when the panes next read
+        if version != self._data_version:
+            self._data_version = version
+            self.background.data_changed()
+            self.refresh_views()
 
     def action_show_pane(self, pane: str) -> None:
         if self.query_one(PaneDeck).show(pane):

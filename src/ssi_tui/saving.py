@@ -124,8 +124,7 @@ class Saver:
     def _saved(self, pending: PendingWrite, result: Any) -> None:
         if pending.saved is not None:
             pending.saved(result)
-        if self.queue:
-            self._say(self._waiting_text())
+        self._say(self._waiting_text() if self.queue else None)
 
     def _drained(self) -> None:
         self.draining = False

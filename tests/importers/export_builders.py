@@ -10,6 +10,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 Rows = Sequence[Sequence[object]]
 
@@ -369,3 +370,14 @@ def complete_export() -> dict[str, bytes]:
         "Articles/Articles/notes.html": b"<html></html>",
         "Education.csv": csv_bytes([["School Name"], ["Invented University"]]),
     }
+
+
+def comments_csv(path: Path, comments: int) -> Path:
+    """An export's Comments.csv at `path`: one comment a day from 2026-05-01."""
+    rows: list[list[object]] = [["Date", "Link", "Message"]]
+    rows += [
+        [f"2026-05-{day:02d} 09:1{day % 10}:00", ACTIVITY.format(7000 + day), f"Agreed, {day}"]
+        for day in range(1, comments + 1)
+    ]
+    path.write_bytes(csv_bytes(rows))
+    return path

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from tests.tui.settle import settle
 from textual.widgets import DataTable, Input, Static
 
@@ -115,3 +117,29 @@ async def test_streaks_and_whats_left_follow_the_log(db_path: Path) -> None:
         }
         side = str(app.query_one("#journal-side", Static).render())
         assert "• 10 × Comment" in side, "Monday: the week starts empty"
+
+
+async def test_a_database_that_fails_to_read_is_said_not_fatal(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program can damage or lock the file under the open app: it says so and goes on."""
+    from ssi_tui.store import views
+
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+
+        def damaged(*_: object) -> None:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        monkeypatch.setattr(views, "load_journal_view", damaged)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert app.is_running
+        assert [n.message for n in app._notifications] == [
+            "Cannot read the database: database disk image is malformed. "
+            "The screen may be out of date."
+        ]
+        assert counts_on(db_path, TODAY) == {"post": 1}
