@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HEADLESS = "textual.drivers.headless_driver:HeadlessDriver"
@@ -45,12 +46,12 @@ def start_ssi_tui(db: Path, *arguments: str) -> subprocess.Popen[str]:
 
 
 _LOCK_HOLDER = """
-import sqlite3, sys, time
+import select, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("UPDATE settings SET value = value WHERE key = 'target_ssi'")
 print("held", flush=True)
-time.sleep(float(sys.argv[2]))
+select.select([sys.stdin], [], [], float(sys.argv[2]))  # until told, or at most that long
 conn.execute("COMMIT")
 conn.close()
 """
@@ -65,15 +66,29 @@ conn.close()
 """
 
 
-def hold_write_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another program holding a write transaction on `db` for `seconds`, from now."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _LOCK_HOLDER, str(db), str(seconds)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    return holder
+class WriteLock:
+    """Another program holding a write transaction on a database, as `sqlite3` can."""
+
+    def __init__(self, db: Path, most_seconds: float) -> None:
+        self.process: subprocess.Popen[str] = subprocess.Popen(
+            [sys.executable, "-c", _LOCK_HOLDER, str(db), str(most_seconds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "held"
+        self.taken = time.monotonic()
+
+    def release(self, after_seconds: float = 0.0) -> None:
+        """Commit once the lock has been held `after_seconds` in all, and wait for the end."""
+        time.sleep(max(0.0, self.taken + after_seconds - time.monotonic()))
+        self.process.communicate("\n", timeout=60)
+
+
+def hold_write_lock(db: Path, most_seconds: float) -> WriteLock:
+    """Another program taking the write lock on `db` now, for at most `most_seconds`."""
+    return WriteLock(db, most_seconds)
 
 
 def keep_open(db: Path) -> subprocess.Popen[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import DEMO_END
-from tests.importers.export_builders import comments_csv
+from tests.importers.export_builders import comments_csv, complete_export, zip_bytes
 from tests.processes import hold_write_lock, keep_open, read_and_close, ssi_tui, start_ssi_tui
 from tests.terminal import TerminalApp, app_in_terminal, count_on_journal_card
 
@@ -109,6 +109,9 @@ def test_four_shells_logging_while_the_app_writes_lose_nothing(
     rounds = 5
     with app_in_terminal(tmp_path, db) as app:
         open_journal(app)
+        archive = tmp_path / "Complete_LinkedInDataExport.zip"
+        archive.write_bytes(zip_bytes(complete_export()))
+        importing = start_ssi_tui(db, "import", str(archive))
         for round_number in range(1, rounds + 1):
             shells = [start_ssi_tui(db, "log", "comment", "1") for _ in range(4)]
             app.press("+")
@@ -118,6 +121,8 @@ def test_four_shells_logging_while_the_app_writes_lose_nothing(
             app.wait_for(
                 lambda s, n=round_number: count_on_journal_card(s, "Post published") == posts + n
             )
+        _, errors = importing.communicate(timeout=120)
+        assert importing.returncode == 0, errors
         app.wait_for(lambda s: count_on_journal_card(s, "Comment") == comments + 4 * rounds)
         assert_clean_exit(app)
     assert integrity(db) == "ok"
@@ -155,12 +160,13 @@ def test_the_app_waits_for_another_programs_write(demo_db_path: Path, tmp_path: 
     posts = day_count(db, "post")
     with app_in_terminal(tmp_path, db) as app:
         open_journal(app)
-        holder = hold_write_lock(db, 3.0)
+        lock = hold_write_lock(db, 60.0)
         app.press("+")
         app.wait_for("Waiting for the database: another program is writing to it… \\(1 change")
+        assert count_on_journal_card(app.screen(), "Post published") == posts
+        lock.release(after_seconds=3.0)
         app.wait_for(lambda s: count_on_journal_card(s, "Post published") == posts + 1)
         app.wait_for(lambda s: "Waiting for the database" not in s)
-        holder.wait(timeout=60)
         assert_clean_exit(app)
     assert day_count(db, "post") == posts + 1
     assert integrity(db) == "ok"
@@ -173,16 +179,17 @@ def test_a_note_confirmed_during_a_long_lock_is_kept_until_it_is_saved(
     note = "Asked Ann for an intro to their VP"
     with app_in_terminal(tmp_path, db) as app:
         open_journal(app)
-        holder = hold_write_lock(db, 20.0)
+        lock = hold_write_lock(db, 60.0)
         app.press("n")
         app.wait_for("Note: ")
         app.type(note)
         app.press("Enter")
-        app.wait_for("Not saved yet: 1 change \\(the database has stayed busy for 10 s")
+        app.wait_for("Not saved yet: 1 change, kept and tried again every few seconds")
         app.press("q")  # quitting now would lose the note: the app asks first
         app.wait_for("1 change is not saved yet: the database is busy. Quit anyway")
         app.press("n")
-        holder.wait(timeout=60)
+        app.wait_for("Not saved yet: 1 change")  # still kept, still shown
+        lock.release(after_seconds=20.0)
         app.wait_for(lambda s: "not saved" not in s.lower() and "Waiting" not in s)
         assert_clean_exit(app)
     assert integrity(db) == "ok"

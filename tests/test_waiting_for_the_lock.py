@@ -109,17 +109,20 @@ def shared_db(db_path: Path) -> Path:
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_command_waits_out_a_two_second_lock(name: str, shared_db: Path, tmp_path: Path) -> None:
-    holder = hold_write_lock(shared_db, 2.0)
-    done = ssi_tui(shared_db, *arguments(name, tmp_path))
-    holder.wait(timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.strip() == WAITING
+    lock = hold_write_lock(shared_db, 60.0)
+    command = start_ssi_tui(shared_db, *arguments(name, tmp_path))
+    assert command.stderr is not None
+    said = command.stderr.readline()  # the command is waiting for the lock
+    lock.release(after_seconds=2.0)
+    _, errors = command.communicate(timeout=60)
+    assert (said + errors).strip() == WAITING
+    assert command.returncode == 0
     assert COMMANDS[name][1](shared_db)
     assert integrity(shared_db) == "ok"
 
 
 def test_commands_refuse_a_lock_held_past_their_patience(shared_db: Path, tmp_path: Path) -> None:
-    holder = hold_write_lock(shared_db, 20.0)
+    lock = hold_write_lock(shared_db, 60.0)
     started = {name: start_ssi_tui(shared_db, *arguments(name, tmp_path)) for name in COMMANDS}
     outcomes = {name: process.communicate(timeout=60) for name, process in started.items()}
     for name, process in started.items():
@@ -132,7 +135,7 @@ def test_commands_refuse_a_lock_held_past_their_patience(shared_db: Path, tmp_pa
             "nothing was saved: try again when it is done."
         ], (name, errors)
         assert not COMMANDS[name][1](shared_db), name
-    holder.wait(timeout=60)
+    lock.release(after_seconds=20.0)
     assert integrity(shared_db) == "ok"
 
 
@@ -148,4 +151,32 @@ def test_two_identical_imports_at_once_both_succeed(shared_db: Path, tmp_path: P
     total = "SELECT sum(count) FROM journal WHERE activity = 'comment'"
     assert value(shared_db, total) == value(once, total) == 25
     assert value(shared_db, "SELECT count(*) FROM imports") == 2
+    assert integrity(shared_db) == "ok"
+
+
+@pytest.mark.parametrize("held", [2.0, 20.0])
+def test_a_restore_waits_for_the_lock_like_a_write(
+    held: float, shared_db: Path, tmp_path: Path
+) -> None:
+    """SQLite's backup into a locked file would retry for ever, silently."""
+    backup = tmp_path / "before.db"
+    assert ssi_tui(shared_db, "backup", str(backup)).returncode == 0
+    assert ssi_tui(shared_db, "ssi", "target", "90").returncode == 0
+    lock = hold_write_lock(shared_db, 60.0)
+    restore = start_ssi_tui(shared_db, "restore", str(backup))
+    assert restore.stderr is not None
+    said = restore.stderr.readline()
+    lock.release(after_seconds=held)
+    _, errors = restore.communicate(timeout=60)
+    target = value(shared_db, "SELECT value FROM settings WHERE key = 'target_ssi'")
+    if held < 10:
+        assert (restore.returncode, (said + errors).strip(), target) == (0, WAITING, "75")
+    else:
+        assert restore.returncode == 2
+        assert (said + errors).strip().splitlines() == [
+            WAITING,
+            "ssi-tui: The database stayed busy for 10 s (another program was writing to it); "
+            "nothing was saved: try again when it is done.",
+        ]
+        assert target == "90"
     assert integrity(shared_db) == "ok"

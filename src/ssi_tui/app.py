@@ -200,7 +200,7 @@ class SsiApp(App[None]):
             self._load_views(score_pane, journal_pane, posts_pane)
         except sqlite3.Error as error:
             self.notify(
-                f"Cannot read the database: {error}. The screen may be out of date.",
+                f"Cannot read the database ({error}); the screen may be out of date.",
                 title="Database",
                 severity="error",
                 markup=False,

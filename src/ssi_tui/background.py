@@ -16,7 +16,7 @@ from textual.app import App
 
 from ssi_tui.store import estimates
 from ssi_tui.store.database import DatabaseError, open_database
-from ssi_tui.store.transactions import DatabaseBusy
+from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
 
 if TYPE_CHECKING:
     from ssi_tui.panes.drafts import DraftsPane
@@ -89,7 +89,11 @@ class BackgroundWork:
     def _job_failed(self, what: str, problem: Exception) -> None:
         self.stalled = True
         if not isinstance(problem, DatabaseBusy):  # busy: tried again once the data changes
-            self.app.notify(f"{what} failed: {problem}", severity="warning", markup=False)
+            self.app.notify(
+                f"{what} failed ({why_it_stopped(problem)}); it runs again when the data changes.",
+                severity="warning",
+                markup=False,
+            )
 
     def _calibration_finished(self, problem: Exception | None) -> None:
         self.calibrating = False

@@ -52,10 +52,13 @@ class SsiGroup(click.Group):
         except DatabaseError as error:  # e.g. another program kept the write lock too long
             click.echo(f"ssi-tui: {error}", err=True)
             sys.exit(EXIT_REFUSED)
-        except sqlite3.OperationalError as error:
-            if not is_busy(error):
-                raise
-            click.echo(f"ssi-tui: {DatabaseBusy(BUSY_TIMEOUT_MS / 1000)}", err=True)
+        except sqlite3.Error as error:  # the file locked, read-only, full or damaged meanwhile
+            problem = (
+                DatabaseBusy(BUSY_TIMEOUT_MS / 1000)
+                if is_busy(error)
+                else f"The database could not be used: {error}."
+            )
+            click.echo(f"ssi-tui: {problem}", err=True)
             sys.exit(EXIT_REFUSED)
         except click.exceptions.Abort:
             click.echo("ssi-tui: aborted.", err=True)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ssi_tui.store.errors import DatabaseError
-from ssi_tui.store.transactions import DatabaseBusy, writing
+from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped, writing
+from ssi_tui.store.transactions import is_busy as is_busy_error
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
 
 UI_PATIENCE_SECONDS = 0.1
 """How long a keypress may hold the screen still while another program finishes a write."""
-
-REFUSALS = (sqlite3.Error, DatabaseError, ValueError)
-"""What a write can fail with for a reason the user should read (ValueError: a refused value)."""
 
 
 class PendingWrite(NamedTuple):
@@ -51,6 +49,8 @@ class Saver:
         self._say = say
         self.queue: deque[PendingWrite] = deque()
         self.draining = False
+        self.stalled: str | None = None
+        """Why the last try stopped with writes still queued (None while all goes well)."""
 
     @property
     def unsaved(self) -> int:
@@ -66,11 +66,10 @@ class Saver:
             try:
                 with writing(db, patience=UI_PATIENCE_SECONDS):
                     result = write(db)
-            except DatabaseBusy:
-                pass
-            except REFUSALS as error:
-                self._refused(error)
-                return
+            except Exception as error:  # any failure is said, never a crash
+                if not is_busy(error):
+                    self._refused(error)
+                    return
             else:
                 if saved is not None:
                     saved(result)
@@ -80,27 +79,41 @@ class Saver:
 
     def retry(self) -> None:
         """Start (again) writing what waits; the app calls it at each look at the database."""
-        if self.queue and not self.draining:
+        if not self.queue:
+            return
+        self._say(self._status())
+        if not self.draining:
             self.draining = True
-            self._say(self._waiting_text())
             self.app.run_worker(
                 self._drain, thread=True, group="saving", exit_on_error=False, exclusive=False
             )
 
-    def _waiting_text(self) -> str:
+    def _status(self) -> str | None:
+        if not self.queue:
+            return None
+        if self.stalled is not None:
+            return (
+                f"Not saved yet: {_changes(self.unsaved)}, kept and tried again every few "
+                f"seconds ({self.stalled})."
+            )
         return (
-            f"Waiting for the database: another program is writing to it… "
+            "Waiting for the database: another program is writing to it… "
             f"({_changes(self.unsaved)} to save)"
         )
 
     def _drain(self) -> None:
-        """Worker thread: write the queue in order with a connection of its own."""
+        """Worker thread: write the queue in order with a connection of its own.
+
+        Whatever happens, the UI thread hears how it ended (`_finished`), so a failure can
+        never leave the queue waiting on a thread that is gone.
+        """
         from ssi_tui.store.database import open_database
 
+        stopped: str | None = None
         try:
             db = open_database(self.db_path)
-        except DatabaseError as error:
-            self.app.call_from_thread(self._stopped, str(error))
+        except Exception as error:  # said in the status line; the writes stay queued
+            self.app.call_from_thread(self._finished, why_it_stopped(error))
             return
         try:
             while self.queue:
@@ -108,10 +121,10 @@ class Saver:
                 try:
                     with writing(db):
                         result = pending.write(db)
-                except DatabaseBusy:
-                    self.app.call_from_thread(self._stopped, None)
-                    return
-                except REFUSALS as error:
+                except Exception as error:  # a refused write is said and dropped
+                    if is_busy(error):
+                        stopped = why_it_stopped(error)
+                        break
                     self.queue.popleft()
                     self.app.call_from_thread(self._refused, error)
                     continue
@@ -119,34 +132,36 @@ class Saver:
                 self.app.call_from_thread(self._saved, pending, result)
         finally:
             db.close()
-        self.app.call_from_thread(self._drained)
+            self.app.call_from_thread(self._finished, stopped)
 
     def _saved(self, pending: PendingWrite, result: Any) -> None:
+        self.stalled = None
         if pending.saved is not None:
             pending.saved(result)
-        self._say(self._waiting_text() if self.queue else None)
+        self._say(self._status())
 
-    def _drained(self) -> None:
+    def _finished(self, stopped: str | None) -> None:
+        """The thread ended: with the queue written, or `stopped` with why it could not be."""
         self.draining = False
-        self._say(None)
-        self.retry()  # a write asked for just as the thread finished
-
-    def _stopped(self, problem: str | None) -> None:
-        """The database stayed busy (or unusable): keep every write for the next try."""
-        self.draining = False
-        reason = problem or "the database has stayed busy for 10 s; another program is writing"
-        self._say(
-            f"Not saved yet: {_changes(self.unsaved)} ({reason}). Kept, and tried again "
-            "every few seconds."
-        )
+        self.stalled = stopped
+        self._say(self._status())
+        if stopped is None:
+            self.retry()  # a write asked for just as the thread finished
 
     def _refused(self, error: BaseException) -> None:
-        message = (
-            str(error)
-            if isinstance(error, ValueError | DatabaseError)
-            else (f"The database refused the change: {error}.")
-        )
+        if isinstance(error, ValueError | DatabaseError):
+            message = str(error)
+        else:
+            detail = f": {error}" if str(error) else ""
+            message = f"The change was not saved ({type(error).__name__}{detail})."
         self.app.notify(message, title="Not saved", severity="error", markup=False)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Another program holds the write lock: the write waits in the queue, it is not refused."""
+    return isinstance(error, DatabaseBusy) or (
+        isinstance(error, sqlite3.OperationalError) and is_busy_error(error)
+    )
 
 
 def _changes(count: int) -> str:

@@ -41,3 +41,40 @@ def test_increments_are_atomic_and_never_below_zero(db_path: Path) -> None:
         assert journal.notes_on(database, DEMO_END) == {"message": "follow-ups"}
     finally:
         database.close()
+
+
+def test_parallel_sets_on_many_days_all_land(db_path: Path) -> None:
+    """`log --set` reads and then writes: eight at once must each wait their turn, not fail."""
+    open_database(db_path).close()
+    env = {**os.environ, "SSI_TUI_DB": str(db_path)}
+    days = [date(2026, 5, day) for day in range(1, 25)]
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "ssi_tui",
+                "log",
+                "message",
+                str(day.day),
+                "--set",
+                "--date",
+                day.isoformat(),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for day in days
+    ]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    failed = [errors for run, (_, errors) in zip(runs, outcomes, strict=True) if run.returncode]
+    assert failed == []
+    database = open_database(db_path)
+    try:
+        assert {day: journal.manual_count(database, day, "message") for day in days} == {
+            day: day.day for day in days
+        }
+    finally:
+        database.close()

@@ -16,9 +16,8 @@ from ssi_tui.cli import cli
 from ssi_tui.store.connections import FileInUse, is_open_here
 from ssi_tui.store.database import IntegrityCheck, open_connection, open_database
 
-pytestmark = pytest.mark.opens_database_outside_sqlite
 
-
+@pytest.mark.opens_database_outside_sqlite
 def test_an_open_database_cannot_be_opened_behind_sqlite(db_path: Path) -> None:
     db = open_database(db_path)
     db.execute("CREATE TABLE IF NOT EXISTS t (x)")
@@ -37,6 +36,7 @@ def test_an_open_database_cannot_be_opened_behind_sqlite(db_path: Path) -> None:
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
 
 
+@pytest.mark.opens_database_outside_sqlite
 def test_the_guard_lasts_while_any_connection_is_open(db_path: Path) -> None:
     first, second = open_connection(db_path), open_connection(db_path)
     first.close()
@@ -61,6 +61,15 @@ def test_other_files_are_not_guarded(db_path: Path, tmp_path: Path) -> None:
     other = tmp_path / "notes.txt"
     other.write_text("pipeline review")
     assert other.read_text() == "pipeline review"
+    db.close()
+
+
+@pytest.mark.opens_database_outside_sqlite
+def test_a_database_named_like_a_companion_is_guarded_too(tmp_path: Path) -> None:
+    path = tmp_path / "notes-journal"
+    db = open_database(path)
+    with pytest.raises(FileInUse):
+        path.open("rb")
     db.close()
 
 

@@ -139,7 +139,7 @@ async def test_a_database_that_fails_to_read_is_said_not_fatal(
         await pilot.pause()
         assert app.is_running
         assert [n.message for n in app._notifications] == [
-            "Cannot read the database: database disk image is malformed. "
-            "The screen may be out of date."
+            "Cannot read the database (database disk image is malformed); "
+            "the screen may be out of date."
         ]
         assert counts_on(db_path, TODAY) == {"post": 1}

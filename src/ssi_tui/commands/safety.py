@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ssi_tui.commands.common import database, refuse
+from ssi_tui.commands.common import database, refuse, say_waiting
 from ssi_tui.store.database import DatabaseError
 
 
@@ -20,7 +20,7 @@ def backup(ctx: click.Context, target: Path) -> None:
     path: Path = ctx.find_root().obj
     database(ctx)  # refuses a missing, foreign or damaged database first
     try:
-        backup_to(path, target)
+        backup_to(path, target, on_wait=say_waiting)
     except DatabaseError as error:
         refuse(str(error))
     except OSError as error:
@@ -37,7 +37,7 @@ def restore(ctx: click.Context, source: Path) -> None:
 
     path: Path = ctx.find_root().obj
     try:
-        kept = restore_from(path, source)
+        kept = restore_from(path, source, on_wait=say_waiting)
     except DatabaseError as error:
         refuse(str(error))
     except OSError as error:

@@ -115,6 +115,7 @@ class ImportScreen(ModalScreen[bool]):
         from ssi_tui.importers import ImportRefused, read_path
         from ssi_tui.store.database import DatabaseError, open_database
         from ssi_tui.store.imports import write_results
+        from ssi_tui.store.transactions import why_it_stopped
 
         def reading(name: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, name, done, total, "Reading")
@@ -138,7 +139,9 @@ class ImportScreen(ModalScreen[bool]):
                 db.close()
         except (DatabaseError, sqlite3.Error) as error:
             message = Text(
-                f"The import stopped: {error} The files before it are imported.", style="bold red"
+                f"The import stopped ({why_it_stopped(error)}); import again to finish: "
+                "the files already written are kept.",
+                style="bold red",
             )
             self.app.call_from_thread(self._finished, message)
             return

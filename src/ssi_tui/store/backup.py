@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -13,30 +15,59 @@ from ssi_tui.store.database import (
     DatabaseError,
     create_private_file,
 )
+from ssi_tui.store.transactions import QUIET_WAIT_SECONDS, WRITE_PATIENCE_SECONDS, DatabaseBusy
+
+Waiting = Callable[[], None] | None
+"""Called once when a copy has to wait for another program's write (to say so)."""
 
 
 def stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> None:
+def copy_pages(
+    source: sqlite3.Connection, destination: sqlite3.Connection, on_wait: Waiting = None
+) -> None:
+    """SQLite's backup of `source` into `destination`, in one step.
+
+    Python's backup retries a locked file for ever; this one says it waits, as the writers
+    do, and gives up with `DatabaseBusy` after the same patience.
+    """
+    started = time.monotonic()
+    said = False
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        nonlocal said
+        if status not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return
+        waited = time.monotonic() - started
+        if waited > WRITE_PATIENCE_SECONDS:
+            raise DatabaseBusy(WRITE_PATIENCE_SECONDS)
+        if not said and waited > QUIET_WAIT_SECONDS and on_wait is not None:
+            on_wait()
+            said = True
+
+    source.backup(destination, progress=progress, sleep=0.05)
+
+
+def copy_database(source: sqlite3.Connection, target: Path, on_wait: Waiting = None) -> None:
     """Write a consistent copy of `source` to `target` (a new file, readable by its owner only)."""
     create_private_file(target)
     destination = connect(target)
     try:
-        source.backup(destination)
+        copy_pages(source, destination, on_wait)
     finally:
         destination.close()
     target.chmod(0o600)
 
 
-def backup_to(db_path: Path, target: Path) -> None:
+def backup_to(db_path: Path, target: Path, on_wait: Waiting = None) -> None:
     """`ssi-tui backup`: copy the database to a new file."""
     if target.exists():
         raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
     source = connect(db_path)
     try:
-        copy_database(source, target)
+        copy_database(source, target, on_wait)
     finally:
         source.close()
 
@@ -61,7 +92,7 @@ def check_backup_file(path: Path) -> None:
         conn.close()
 
 
-def restore_from(db_path: Path, backup: Path) -> Path | None:
+def restore_from(db_path: Path, backup: Path, on_wait: Waiting = None) -> Path | None:
     """`ssi-tui restore`: check the backup, keep the current file, then copy the backup in.
 
     Returns where the previous database was kept (None when there was none).
@@ -75,7 +106,7 @@ def restore_from(db_path: Path, backup: Path) -> Path | None:
         kept = db_path.with_name(f"{db_path.name}.before-restore-{stamp()}")
         current = connect(db_path)
         try:
-            copy_database(current, kept)
+            copy_database(current, kept, on_wait)
         finally:
             current.close()
     else:
@@ -83,7 +114,7 @@ def restore_from(db_path: Path, backup: Path) -> Path | None:
     source = connect(backup, read_only=True)
     target = connect(db_path)
     try:
-        source.backup(target)
+        copy_pages(source, target, on_wait)
     finally:
         source.close()
         target.close()

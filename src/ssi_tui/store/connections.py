@@ -70,12 +70,10 @@ class SharedFileConnection(sqlite3.Connection):
     on_wait: Any = None
 
     def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            release = getattr(self, "_release", None)
-            if release is not None:
-                release()
+        super().close()  # if this fails the file is still open: the guard stays
+        release = getattr(self, "_release", None)
+        if release is not None:
+            release()
 
 
 def file_identity(path: Path | str) -> FileIdentity | None:
@@ -130,11 +128,13 @@ def names_an_open_database(target: object) -> bool:
         name = os.fsdecode(target)  # type: ignore[arg-type]
     except TypeError:
         return False
-    for suffix in COMPANION_SUFFIXES:
-        if name.endswith(suffix):
-            name = name.removesuffix(suffix)
-            break
-    return file_identity(name) in _open_files.counts
+    if file_identity(name) in _open_files.counts:
+        return True
+    companion_of = next(
+        (name.removesuffix(suffix) for suffix in COMPANION_SUFFIXES if name.endswith(suffix)),
+        None,
+    )
+    return companion_of is not None and file_identity(companion_of) in _open_files.counts
 
 
 def _refuse_opens_outside_sqlite(event: str, arguments: tuple[Any, ...]) -> None:

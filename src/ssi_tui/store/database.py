@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.store.connections import BUSY_TIMEOUT_MS, connect, is_open_here
 from ssi_tui.store.errors import DatabaseError
+from ssi_tui.store.transactions import DatabaseBusy, is_busy, writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -149,6 +150,8 @@ def _connect(
         raise
     except sqlite3.DatabaseError as error:
         conn.close()
+        if is_busy(error):  # another program is migrating or writing the file right now
+            raise DatabaseBusy(BUSY_TIMEOUT_MS / 1000) from error
         raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
     return conn, check
 
@@ -230,8 +233,6 @@ def _refuse_if_damaged(verdict: str, path: Path) -> None:
 def _migrate_once(db: Database, path: Path) -> None:
     """Migrate under the write lock: two processes opening a new or old file at once must
     not both create its tables."""
-    from ssi_tui.store.transactions import writing
-
     _backup_before_migrating(db, path)
     with writing(db):
         if _needs_migrating(db.conn):

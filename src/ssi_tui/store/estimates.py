@@ -97,6 +97,7 @@ def calibrate_and_cache(db: Database) -> Calibration:
     from ssi_tui.core.calibration import calibrate
     from ssi_tui.store.readings import list_readings
 
+    stamp = fingerprint(db)  # first: a write meanwhile must leave the cache looking stale
     readings = [(reading.date, reading.pillars) for reading in list_readings(db)]
     first = readings[0][0] - timedelta(days=WINDOW_DAYS) if readings else None
     last = readings[-1][0] if readings else date.today()
@@ -106,7 +107,7 @@ def calibrate_and_cache(db: Database) -> Calibration:
         profile=profile_facts(db),
         activity_pillars=activity_pillars(db),
     )
-    value = json.dumps({"fingerprint": fingerprint(db), "calibration": calibration.to_json()})
+    value = json.dumps({"fingerprint": stamp, "calibration": calibration.to_json()})
     with writing(db):
         db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")
     return calibration

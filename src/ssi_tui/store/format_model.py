@@ -55,13 +55,14 @@ def train_and_save(db: Database, db_path: Path) -> tuple[FormatModel | None, int
     """Train on every post, save the model and remember which posts it stands on."""
     from ssi_tui.analysis.model import save_model, train_user_model
 
+    stamp = posts_fingerprint(db)  # first: a write meanwhile must leave the model looking stale
     rows = training_rows(db)
     model = train_user_model(rows)
     if model is not None:
         path = model_path(db_path)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         save_model(model, path)
-        record = {"fingerprint": posts_fingerprint(db), "path": str(path)}
+        record = {"fingerprint": stamp, "path": str(path)}
         with writing(db):
             db.table("settings").upsert({"key": MODEL_KEY, "value": json.dumps(record)}, pk="key")
     return model, measured_posts(rows)

@@ -113,6 +113,8 @@ def update_post(
         "updated_at": datetime.now().isoformat(timespec="seconds"),
     }
     with writing(db):
+        if not db.execute("SELECT 1 FROM posts WHERE id = ?", [post_id]).fetchone():
+            raise ValueError("That post is no longer in your post log; nothing was changed.")
         db.table("posts").update(post_id, changes)
 
 

@@ -80,11 +80,12 @@ def begin_immediate(conn: sqlite3.Connection, patience: float) -> None:
     try:
         if _try_begin(conn, quiet):
             return
-        on_wait = getattr(conn, "on_wait", None)
-        if on_wait is not None:
-            on_wait()
-        if patience > quiet and _try_begin(conn, patience - quiet):
-            return
+        if patience > quiet:
+            on_wait = getattr(conn, "on_wait", None)
+            if on_wait is not None:
+                on_wait()
+            if _try_begin(conn, patience - quiet):
+                return
         raise DatabaseBusy(patience)
     finally:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -99,6 +100,13 @@ def _try_begin(conn: sqlite3.Connection, seconds: float) -> bool:
             return False
         raise
     return True
+
+
+def why_it_stopped(error: BaseException) -> str:
+    """What kept a write from the file, as a phrase to put in a sentence."""
+    if isinstance(error, DatabaseBusy) or (isinstance(error, sqlite3.Error) and is_busy(error)):
+        return f"another program kept the database busy for {WRITE_PATIENCE_SECONDS:g} s"
+    return str(error).rstrip(".")
 
 
 def is_busy(error: sqlite3.Error) -> bool:

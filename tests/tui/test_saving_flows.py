@@ -1,0 +1,61 @@
+"""Changes made while another program holds the database's write lock wait their turn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+from tests.processes import WriteLock, hold_write_lock
+from tests.tui.settle import settle, wait_until
+from tests.tui.test_journal_flows import TODAY, counts_on
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from ssi_tui.app import SsiApp, make_app
+
+
+@asynccontextmanager
+async def journal_under_lock(db_path: Path) -> AsyncIterator[tuple[SsiApp, Pilot[None], WriteLock]]:
+    """The app on its Journal pane while another program holds the write lock."""
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        yield app, pilot, hold_write_lock(db_path, 60.0)
+
+
+async def test_changes_queue_in_order_while_another_program_writes(db_path: Path) -> None:
+    async with journal_under_lock(db_path) as (app, pilot, lock):
+        await pilot.press("plus", "plus", "minus", "plus")
+        status = app.query_one("#database-status", Static)
+        assert app.saver.unsaved == 4
+        assert status.display
+        assert str(status.render()) == (
+            "Waiting for the database: another program is writing to it… (4 changes to save)"
+        )
+        assert counts_on(db_path, TODAY) == {}
+        lock.release()
+        await wait_until(pilot, lambda: app.saver.unsaved == 0 and not app.saver.draining)
+        await pilot.pause()
+        assert counts_on(db_path, TODAY) == {"post": 2}
+        assert not status.display
+
+
+async def test_a_refused_change_in_the_queue_does_not_hold_up_the_rest(db_path: Path) -> None:
+    """A write that fails for another reason than the lock is said and dropped, not retried."""
+    async with journal_under_lock(db_path) as (app, pilot, lock):
+
+        def vanished_post(db: Database) -> None:
+            db.table("posts").update("urn:li:share:1", {"format": "video"})  # no such post
+
+        app.saver.save(vanished_post)
+        await pilot.press("plus")
+        lock.release()
+        await wait_until(pilot, lambda: app.saver.unsaved == 0 and not app.saver.draining)
+        await pilot.pause()
+        assert counts_on(db_path, TODAY) == {"post": 1}
+        messages = [notification.message for notification in app._notifications]
+        assert messages == ["The change was not saved (NotFoundError)."]
