@@ -46,7 +46,13 @@ def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
     database = open_database(db_path)
     try:
         names = [row["name"] for row in database.query("SELECT name FROM _sqlite_migrations")]
-        assert names == ["m001_initial", "m002_analytics", "m003_drafts", "m004_journal_revision"]
+        assert names == [
+            "m001_initial",
+            "m002_analytics",
+            "m003_drafts",
+            "m004_journal_revision",
+            "m005_value_ranges",
+        ]
         assert database.execute("SELECT count(*) FROM activity_types").fetchone()[0] == 20
     finally:
         database.close()
@@ -237,7 +243,7 @@ def test_an_up_to_date_file_opens_without_migrating(db_path: Path) -> None:
     conn = open_connection(db_path)
     try:
         applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert applied == len(MIGRATION_NAMES) == 4
+        assert applied == len(MIGRATION_NAMES) == 5
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         conn.close()

@@ -14,6 +14,7 @@ from ssi_tui.commands.common import ISO_DATE, database, emit_json, refuse, today
 from ssi_tui.core.activities import UnknownActivity, resolve_activity
 from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY
 from ssi_tui.core.journal import week_start
+from ssi_tui.core.limits import OutOfRange, check_day
 from ssi_tui.core.text import strip_control
 from ssi_tui.store import journal, settings
 
@@ -27,10 +28,10 @@ def _activity_key(db: Database, name: str) -> str:
 
 
 def _checked_day(day: date | None) -> date:
-    chosen = day or today()
-    if chosen > today():
-        refuse(f"The date {chosen.isoformat()} is in the future.")
-    return chosen
+    try:
+        return check_day(day or today(), today())
+    except OutOfRange as error:
+        refuse(str(error))
 
 
 @click.command("log", context_settings={"ignore_unknown_options": True})
@@ -60,10 +61,13 @@ def log(
     chosen = _checked_day(day)
     db = database(ctx)
     key = _activity_key(db, activity)
-    if set_count:
-        journal.set_manual(db, chosen, key, amount, note)
-    else:
-        journal.add_manual(db, chosen, key, amount, note)
+    try:
+        if set_count:
+            journal.set_manual(db, chosen, key, amount, note)
+        else:
+            journal.add_manual(db, chosen, key, amount, note)
+    except OutOfRange as error:
+        refuse(str(error))
     day_total = journal.counts_between(db, chosen, chosen).get(key, 0)
     week = journal.counts_between(db, week_start(chosen), chosen).get(key, 0)
     target = settings.weekly_targets(db).get(key)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
+from ssi_tui.core.limits import OutOfRange, check_day, check_score
 
 if TYPE_CHECKING:
     from ssi_tui.core.ssi_paste import ParsedSsi
@@ -62,11 +63,14 @@ def validate_reading(
     missing = [PILLARS_BY_KEY[key].label for key in PILLAR_KEYS if key not in pillars]
     if missing:
         raise ReadingError(f"The reading lacks {', '.join(missing)}.")
-    for key in PILLAR_KEYS:
-        value = pillars[key]
-        if not 0 <= value <= PILLAR_MAX:
-            label = PILLARS_BY_KEY[key].label
-            raise ReadingError(f"{label} must be between 0 and 25, not {value:g}.")
+    try:
+        for key in PILLAR_KEYS:
+            check_score(pillars[key], PILLAR_MAX, PILLARS_BY_KEY[key].label)
+        if total is not None:
+            check_score(total, TOTAL_MAX, "The total")
+        check_day(day, today, "The date")
+    except OutOfRange as error:
+        raise ReadingError(str(error)) from None
     pillar_sum = round(sum(pillars[key] for key in PILLAR_KEYS), 3)
     if total is None:
         total = pillar_sum
@@ -74,8 +78,6 @@ def validate_reading(
         raise ReadingError(
             f"The total {total:g} does not match the pillars, which add up to {pillar_sum:g}."
         )
-    if day > today:
-        raise ReadingError(f"The date {day.isoformat()} is in the future.")
     _check_rank("industry", industry_rank)
     _check_rank("network", network_rank)
     return total
@@ -105,9 +107,16 @@ def build_reading(
         industry_rank=industry_rank,
         network_rank=network_rank,
     )
-    for name, average in (("industry", industry_average), ("network", network_average)):
-        if average is not None and not 0 <= average <= TOTAL_MAX:
-            raise ReadingError(f"The {name} average must be between 0 and 100, not {average:g}.")
+    try:
+        for name, average in (("industry", industry_average), ("network", network_average)):
+            if average is not None:
+                check_score(average, TOTAL_MAX, f"The {name} average")
+        for name, peers in (("industry", industry_pillars), ("network", network_pillars)):
+            for key in PILLAR_KEYS:
+                if peers and key in peers:
+                    check_score(peers[key], PILLAR_MAX, f"The {name}'s {PILLARS_BY_KEY[key].short}")
+    except OutOfRange as error:
+        raise ReadingError(str(error)) from None
     return Reading(
         date=day,
         total=checked_total,

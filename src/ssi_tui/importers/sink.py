@@ -11,6 +11,8 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Final
 
+from ssi_tui.core import clock
+from ssi_tui.core.limits import MAX_DAILY_COUNT, OutOfRange, check_day
 from ssi_tui.importers.dates import DateReader
 from ssi_tui.importers.model import FileResult, JournalRow, PostRow, ProfileFacts
 
@@ -69,6 +71,12 @@ class Sink:
         moment = self.dates.parse(text)
         if moment is None:
             self.error(line, f"unreadable date {text!r}")
+            return None
+        try:
+            check_day(moment.date(), clock.today(), "the date")
+        except OutOfRange as error:
+            self.error(line, str(error).rstrip("."))
+            return None
         return moment
 
     def add_post(self, post: PostRow) -> None:
@@ -81,11 +89,12 @@ class Sink:
 
     def finish(self) -> FileResult:
         result = self.result
-        result.journal = [
-            JournalRow(day, activity, total)
-            for (day, activity), total in sorted(self._tally.items())
-            if total > 0
-        ]
+        result.journal = []
+        for (day, activity), total in sorted(self._tally.items()):
+            if total > MAX_DAILY_COUNT:
+                self.note(f"{day.isoformat()}: {total:,} × {activity} in one day is not real")
+            elif total > 0:
+                result.journal.append(JournalRow(day, activity, total))
         result.posts = sorted(
             self._posts.values(), key=lambda post: (post.published_at or datetime.min, post.id)
         )

@@ -6,6 +6,7 @@ import math
 import re
 from typing import Final
 
+from ssi_tui.core.limits import MAX_METRIC
 from ssi_tui.core.text import strip_control
 
 BLANK_MARKERS: Final = frozenset({"", "na", "n/a", "#n/a", "null", "none", '""'})
@@ -32,22 +33,25 @@ def clean_cell(value: str) -> str:
 def parse_count(value: object) -> int | None:
     """A non-negative whole number from a cell: 46969, '46969', "'46969", '5,537', '1 234'.
 
-    None for blanks, negatives and anything that is not a count: a count is never invented.
+    None for blanks, negatives, numbers past any real post's (core/limits.py) and anything
+    that is not a count: a count is never invented.
     """
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
+        return value if 0 <= value <= MAX_METRIC else None
     if isinstance(value, float):
-        if math.isnan(value) or value < 0 or value > 1e15:
+        if math.isnan(value) or value < 0 or value > MAX_METRIC:
             return None
         return round(value) if value == int(value) else None
     text = clean_cell(str(value)).lstrip("'").strip()
     if _GROUPED_COUNT.fullmatch(text):
-        return int(re.sub(r"[^0-9]", "", text))
-    if _PLAIN_COUNT.fullmatch(text) and len(text) <= 18:
-        return int(text.split(".")[0])
-    return None
+        number = int(re.sub(r"[^0-9]", "", text))
+    elif _PLAIN_COUNT.fullmatch(text) and len(text) <= 18:
+        number = int(text.split(".")[0])
+    else:
+        return None
+    return number if number <= MAX_METRIC else None
 
 
 def parse_fraction(value: object) -> tuple[float | None, bool]:

@@ -11,6 +11,8 @@ import zipfile
 from datetime import date, datetime, time
 from typing import Final
 
+from ssi_tui.core import clock
+from ssi_tui.core.limits import FIRST_DAY
 from ssi_tui.importers.archive import MAX_EXPANDED_BYTES, MAX_FILE_BYTES, ZIP_ERRORS, Source
 from ssi_tui.importers.dates import DateReader
 from ssi_tui.importers.model import ImportRefused
@@ -74,11 +76,15 @@ def cell_text(cell: Cell) -> str:
 
 
 def cell_moment(cell: Cell, dates: DateReader) -> datetime | None:
-    """A date cell, whether Excel stored a date or the text `4/24/2022`."""
+    """A date cell, whether Excel stored a date or the text `4/24/2022`; None for a day
+    before LinkedIn or in the future (as `Sink.moment` refuses them in CSV files)."""
+    moment: datetime | None = None
     if isinstance(cell, datetime):
-        return cell
-    if isinstance(cell, date):
-        return datetime.combine(cell, time())
-    if isinstance(cell, str):
-        return dates.parse(cell)
-    return None
+        moment = cell
+    elif isinstance(cell, date):
+        moment = datetime.combine(cell, time())
+    elif isinstance(cell, str):
+        moment = dates.parse(cell)
+    if moment is None or not FIRST_DAY <= moment.date() <= clock.today():
+        return None
+    return moment

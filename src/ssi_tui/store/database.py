@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
 MIGRATION_SET = "ssi_tui"
 """The name under which sqlite-utils records our migrations in `_sqlite_migrations`."""
-MIGRATION_NAMES = ("m001_initial", "m002_analytics", "m003_drafts", "m004_journal_revision")
+MIGRATION_NAMES = (
+    "m001_initial",
+    "m002_analytics",
+    "m003_drafts",
+    "m004_journal_revision",
+    "m005_value_ranges",
+)
 """Every migration in `schema.py`, in order (a test keeps the two lists equal): knowing them
 here lets an up-to-date file open without importing sqlite-utils."""
 

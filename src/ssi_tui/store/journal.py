@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ssi_tui.core import clock
 from ssi_tui.core.domain import ActivityType
+from ssi_tui.core.limits import check_count, check_day
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -109,8 +111,8 @@ def other_sources_count(db: Readable, day: date, activity: str) -> int:
 
 def set_manual(db: Database, day: date, activity: str, count: int, note: str | None = None) -> None:
     """Set the hand-logged count (and optionally the note) of one activity on one day."""
-    if count < 0:
-        raise ValueError(f"A count cannot be negative ({count}).")
+    check_count(count, "A day's count")
+    check_day(day, clock.today())
     with writing(db):
         existing = db.execute(
             "SELECT note FROM journal WHERE date = ? AND activity = ? AND source = ?",
@@ -127,8 +129,11 @@ def add_manual(db: Database, day: date, activity: str, delta: int, note: str | N
     One statement does the read and the write, so quick logs from several terminals at once
     can never overwrite each other's counts.
     """
+    check_count(abs(delta), "The count")
+    check_day(day, clock.today())
     stamp = datetime.now().isoformat(timespec="seconds")
-    with writing(db):
+    with writing(db):  # the write lock is held from here: the check below stays true
+        check_count(max(0, manual_count(db, day, activity) + delta), f"The day's {activity}")
         cursor = db.execute(
             """
         INSERT INTO journal (date, activity, count, note, source, updated_at)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.domain import POST_METRICS
+from ssi_tui.core.limits import check_metric
 from ssi_tui.core.post_stats import engagement_of
 from ssi_tui.store.transactions import writing
 
@@ -104,8 +105,9 @@ def update_post(
     unknown = set(metrics) - set(METRIC_COLUMNS)
     if unknown:
         raise ValueError(f"Not post metrics: {', '.join(sorted(unknown))}.")
-    if any(value is not None and value < 0 for value in metrics.values()):
-        raise ValueError("Post metrics cannot be negative.")
+    for name, value in metrics.items():
+        if value is not None:
+            check_metric(value, f"The post's {name}")
     changes = {
         "format": post_format,
         "format_source": "user",

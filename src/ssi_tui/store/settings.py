@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ssi_tui.core.domain import DEFAULT_TARGET
+from ssi_tui.core.limits import check_count
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -17,9 +18,10 @@ def get_target(db: Readable) -> int:
     """The SSI the user aims for (75 unless they changed it)."""
     row = db.execute("SELECT value FROM settings WHERE key = 'target_ssi'").fetchone()
     try:
-        return int(row[0]) if row else DEFAULT_TARGET
-    except ValueError:
-        return DEFAULT_TARGET
+        target = int(row[0]) if row else DEFAULT_TARGET
+    except (ValueError, TypeError, OverflowError):
+        return DEFAULT_TARGET  # another program's odd value: the default, not a crash
+    return target if 1 <= target <= 100 else DEFAULT_TARGET
 
 
 def set_target(db: Database, target: int) -> None:
@@ -39,7 +41,6 @@ def weekly_targets(db: Readable) -> dict[str, int]:
 
 def set_weekly_target(db: Database, activity: str, target: int) -> None:
     """Set how many of an activity the user aims for each week (0 removes the target)."""
-    if target < 0:
-        raise ValueError(f"A weekly target cannot be negative ({target}).")
+    check_count(target, "A weekly target")
     with writing(db):
         db.table("weekly_targets").upsert({"activity": activity, "target": target}, pk="activity")
