@@ -20,11 +20,14 @@ TODAY = date(2026, 6, 1)
 
 
 async def finish_import(pilot: Any) -> None:
-    """Wait for the import worker only: the file tree keeps a loader worker alive."""
+    """Wait for the import to end: its button comes back when the report is on screen (the
+    file tree keeps a loader worker alive, so waiting for every worker would never end; a
+    busy machine may not have started the import's worker after one pause)."""
     await pilot.pause()
-    for worker in list(pilot.app.workers):
-        if worker.group == "import":
-            await worker.wait()
+    for _ in range(1200):  # at most a minute
+        if not pilot.app.screen.query_one("#import-start").disabled:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -51,14 +51,24 @@ def copy_pages(
 
 
 def copy_database(source: sqlite3.Connection, target: Path, on_wait: Waiting = None) -> None:
-    """Write a consistent copy of `source` to `target` (a new file, readable by its owner only)."""
+    """Write a consistent copy of `source` to `target` (a new file, readable by its owner only),
+    checked in full; a copy that fails (a full disk, a busy file, damage) is removed, so that
+    trying again is not refused as "already exists"."""
     create_private_file(target)
-    destination = connect(target)
     try:
-        copy_pages(source, destination, on_wait)
-    finally:
-        destination.close()
-    target.chmod(0o600)
+        destination = connect(target)
+        try:
+            copy_pages(source, destination, on_wait)
+            verdict = destination.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            destination.close()
+        if verdict != "ok":
+            raise DatabaseError(f"The copy failed SQLite's check ({verdict}); nothing was kept.")
+        target.chmod(0o600)
+    except BaseException:
+        for leftover in (target, *(Path(f"{target}{end}") for end in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise
 
 
 def backup_to(db_path: Path, target: Path, on_wait: Waiting = None) -> None:
@@ -83,7 +93,7 @@ def check_backup_file(path: Path) -> None:
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             raise DatabaseError(f"{path} is not an ssi-tui database.")
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
             raise DatabaseError(f"{path} is damaged (SQLite says: {verdict}).")
     except sqlite3.DatabaseError as error:
