@@ -6,6 +6,7 @@ the app at every start (core/limits.py gives the ranges).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -254,3 +255,56 @@ def test_whatever_goes_through_a_door_every_reader_can_read(
         database.close()
     for reader in READERS:
         assert run(path, *reader)[0] == 0, reader
+
+
+REFUSED_ARGUMENTS = {
+    "an empty --db (it wrote to the default database)": (
+        ["--db", "", "log", "comment", "1"],
+        "ssi-tui: --db is empty; name the database file (or leave --db out).",
+    ),
+    "--demo with --db (the demo silently won)": (
+        ["--demo", "--db", "{db}", "journal"],
+        "ssi-tui: Choose --demo or --db, not both (see 'ssi-tui --help').",
+    ),
+    "an empty import path (it imported the current folder)": (
+        ["--db", "{db}", "import", ""],
+        "ssi-tui: The path to import is empty; name a file or folder.",
+    ),
+    "a negative target (read as an option)": (
+        ["--db", "{db}", "ssi", "target", "-1"],
+        "ssi-tui: The target must be between 1 and 100, not -1.",
+    ),
+    "a negative weekly target (read as an option)": (
+        ["--db", "{db}", "targets", "comment", "-1"],
+        "ssi-tui: A weekly target must be between 0 and 100,000, not -1.",
+    ),
+    "a plan for 0 (it planned for 75)": (
+        ["--db", "{db}", "plan", "--target", "0"],
+        "ssi-tui: The target total must be between 1 and 100, not 0.",
+    ),
+    "a plan for nothing": (
+        ["--db", "{db}", "plan", "--target", "nan"],
+        "ssi-tui: The target total must be between 1 and 100, not nan.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED_ARGUMENTS))
+def test_arguments_that_meant_something_else_are_refused(case: str, db_path: Path) -> None:
+    arguments, sentence = REFUSED_ARGUMENTS[case]
+    open_database(db_path).close()
+    before = db_path.read_bytes()
+    result = CliRunner().invoke(cli, [part.format(db=db_path) for part in arguments])
+    assert (result.exit_code, result.output) == (2, sentence + "\n")
+    assert db_path.read_bytes() == before  # not even the calibration cache
+    assert not Path("ssi.db").exists()
+
+
+def test_a_fifo_named_as_the_database_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    status, output = run(fifo, "journal")
+    assert (status, output) == (
+        2,
+        f"ssi-tui: {fifo} is not a regular file, so it cannot be a database.\n",
+    )

@@ -104,6 +104,8 @@ def cli(ctx: click.Context, db_option: str | None, demo: bool) -> None:
 
     Without a command, opens the app. Your data stays in one SQLite file on this machine.
     """
+    if demo and db_option is not None:
+        raise click.UsageError("Choose --demo or --db, not both.")
     path = _demo_database(ctx) if demo else resolve_db_path(db_option)
     ctx.obj = path
     if ctx.invoked_subcommand is None:

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
-from ssi_tui.core.domain import PILLAR_KEYS, PILLARS
+from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS
 from ssi_tui.store import estimates, readings
 
 
@@ -106,12 +106,20 @@ def show_plan(
     as_json: bool,
 ) -> None:
     """What weekly activity would reach a target, according to the estimate."""
-    from ssi_tui.core.planner import plan
+    from ssi_tui.core.planner import plan, validated_request
     from ssi_tui.store import settings
 
-    db = database(ctx)
     if (pillar is None) != (pillar_target is None):
         refuse("Give both --pillar and --pillar-target, or neither.")
+    try:  # before anything is read or cached: a refused plan leaves the file as it was
+        if pillar is not None and pillar_target is not None:
+            validated_request(None, (pillar, pillar_target), weeks)
+        else:
+            validated_request(DEFAULT_TARGET if target is None else target, None, weeks)
+    except ValueError as error:
+        refuse(str(error))
+    db = database(ctx)
+    total = None if pillar else (settings.get_target(db) if target is None else target)
     history = readings.list_readings(db)
     calibration = _calibration(db)
     as_of = today()
@@ -119,7 +127,7 @@ def show_plan(
         result = plan(
             estimates.journal_map(db, as_of - timedelta(days=28), as_of),
             as_of,
-            target_total=None if pillar else (target or settings.get_target(db)),
+            target_total=total,
             target_pillar=(pillar, pillar_target) if pillar and pillar_target is not None else None,
             weeks=weeks,
             weights=estimates.weights_from(calibration),

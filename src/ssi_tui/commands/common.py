@@ -43,6 +43,13 @@ def say_waiting() -> None:
     click.echo("Waiting for the database: another program is writing to it…", err=True)
 
 
+def given_path(text: str, what: str) -> Path:
+    """A path the user typed; an empty one is refused (as a path it would mean this folder)."""
+    if not text.strip():
+        refuse(f"The {what} is empty; name a file or folder.")
+    return Path(text).expanduser()
+
+
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 """Pasted pages and drafts are small; a bigger input is a mistake, not data."""
 

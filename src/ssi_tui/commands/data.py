@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ssi_tui.commands.common import database, emit_json, refuse
+from ssi_tui.commands.common import database, emit_json, given_path, refuse
 from ssi_tui.core.post_stats import engagement_of
 from ssi_tui.core.text import first_line, strip_control
 from ssi_tui.store.posts import post_rows
@@ -44,10 +43,10 @@ def post_json(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @click.command("import")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("given", metavar="PATH")
 @click.option("--json", "as_json", is_flag=True, help="Print the per-file report as JSON.")
 @click.pass_context
-def import_path(ctx: click.Context, path: Path, as_json: bool) -> None:
+def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
     """Import a LinkedIn data export (ZIP or folder), an analytics .xlsx, or a posts CSV.
 
     Re-importing changes nothing; each file is written whole or not at all.
@@ -55,6 +54,7 @@ def import_path(ctx: click.Context, path: Path, as_json: bool) -> None:
     from ssi_tui.importers import ImportRefused, read_path
     from ssi_tui.store.imports import write_results
 
+    path = given_path(given, "path to import")
     try:
         results = read_path(path)
     except ImportRefused as error:
@@ -100,15 +100,16 @@ def show_posts(ctx: click.Context, as_json: bool) -> None:
 
 
 @click.command("export")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("given", metavar="FOLDER")
 @click.option(
     "--format", "file_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True
 )
 @click.pass_context
-def export(ctx: click.Context, folder: Path, file_format: str) -> None:
+def export(ctx: click.Context, given: str, file_format: str) -> None:
     """Write every table to FOLDER as CSV or JSON files."""
     from ssi_tui.store.export import export_all
 
+    folder = given_path(given, "folder to export into")
     if folder.exists() and not folder.is_dir():
         refuse(f"{folder} is a file; give a folder to export into.")
     try:

@@ -148,7 +148,7 @@ def add_activity(ctx: click.Context, key: str, pillar: str, label: str) -> None:
     click.echo(f"Added {added.key} ({PILLARS_BY_KEY[pillar].label}).")
 
 
-@click.command("targets")
+@click.command("targets", context_settings={"ignore_unknown_options": True})
 @click.argument("activity", required=False)
 @click.argument("target", type=int, required=False)
 @click.pass_context

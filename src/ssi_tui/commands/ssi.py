@@ -188,7 +188,7 @@ def delete(ctx: click.Context, day: date) -> None:
     click.echo(f"Deleted the reading of {day.isoformat()}.")
 
 
-@ssi.command("target")
+@ssi.command("target", context_settings={"ignore_unknown_options": True})
 @click.argument("value", type=int, required=False)
 @click.pass_context
 def target(ctx: click.Context, value: int | None) -> None:

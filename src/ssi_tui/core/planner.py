@@ -145,7 +145,7 @@ def plan(
     activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
 ) -> Plan:
     """Propose weekly counts that reach `target_total` (or a pillar's target) within `weeks`."""
-    pillar, target = _validated(target_total, target_pillar, weeks)
+    pillar, target = validated_request(target_total, target_pillar, weeks)
     current = weekly_rates(journal, as_of)
     now, _ = pillar_points(current, weights=weights, activity_pillars=activity_pillars)
     official = latest_reading or now
@@ -187,7 +187,7 @@ def plan(
     return replace(result, message=_message(result, best))
 
 
-def _validated(
+def validated_request(
     target_total: float | None, target_pillar: tuple[str, float] | None, weeks: int
 ) -> tuple[str | None, float]:
     """(pillar or None for the total, target value), or a ValueError in one sentence."""
