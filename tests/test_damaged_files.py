@@ -10,8 +10,11 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from tests.conftest import DEMO_END
+from tests.tui.settle import settle
+from textual.widgets import Static
 
 from ssi_tui.cli import cli
 
@@ -104,3 +107,34 @@ def test_byte_flips_across_every_page_are_refused_or_read_never_written_into(
                 status, output = run(damaged, *reader)
                 assert status in (0, 2), (page, where, reader, output)
     assert refused > 0 and accepted > 0  # both happen: some bytes are free space
+
+
+async def test_the_app_checks_a_large_file_in_full_after_its_first_frame(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file gets the quick check at start-up (the full one would delay the first
+    frame); the full one follows, and a damaged file is written no more."""
+    from ssi_tui.app import make_app
+    from ssi_tui.store import database
+
+    monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 0)  # as if it held decades
+    conn = sqlite3.connect(demo_db_path)
+    conn.execute("PRAGMA journal_mode=WAL")  # as the app leaves its files (the copy is not)
+    conn.close()
+    size, _, root = page_layout(demo_db_path)
+    flip(demo_db_path, (root - 1) * size + size - 40, 0x10)
+    before = demo_db_path.read_bytes()
+    app = make_app(demo_db_path, today=DEMO_END)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        status = app.query_one("#database-status", Static)
+        assert status.display
+        text = str(status.render())
+        assert text.startswith(f"{demo_db_path} is damaged (SQLite says: ")
+        assert text.endswith("quit, and restore a backup with 'ssi-tui restore PATH'.")
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == text
+    assert demo_db_path.read_bytes() == before

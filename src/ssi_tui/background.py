@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ssi_tui.store import estimates
-from ssi_tui.store.database import DatabaseError, open_database
+from ssi_tui.store.database import DatabaseError, checked_in_full, full_check, open_database
 from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
 
 if TYPE_CHECKING:
@@ -42,8 +42,28 @@ class BackgroundWork:
         changes (`data_changed`), so a lasting problem is not retried in a loop."""
 
     def first_paint_done(self) -> None:
-        self.painted = True
-        self.check()
+        if checked_in_full(self.db_path):
+            self.painted = True
+            self.check()
+        else:
+            self.app.run_worker(self._check_in_full, thread=True, group="full-check")
+
+    def _check_in_full(self) -> None:
+        """A large file was opened with the quick check: the full one runs now, behind the
+        first frame, before any background job writes."""
+        with ONE_AT_A_TIME:
+            damage = full_check(self.db_path)
+        self.app.call_from_thread(self._checked_in_full, damage)
+
+    def _checked_in_full(self, damage: str | None) -> None:
+        if damage is None:
+            self.painted = True
+            self.check()
+            return
+        saver = getattr(self.app, "saver")  # noqa: B009 - the app's writer, UI thread only
+        saver.damaged = damage  # nothing more is written, by the user or the jobs
+        show = getattr(self.app, "show_database_status")  # noqa: B009
+        show(damage)
 
     def data_changed(self) -> None:
         """Another program wrote: a job that failed may succeed now."""

@@ -36,24 +36,42 @@ APPLICATION_ID = 0x53534954
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 FULL_CHECK_MAX_BYTES = 1024 * 1024
-"""A command checks a file up to this size with SQLite's full `integrity_check` when it opens
-it, larger ones with `quick_check`, which skips the check that each index matches its table
-(and so missed a damaged index page). Measured: 0.7 ms against 0.2 ms on a year's history
-(350 KB), 19 ms against 9 ms on ten years (3.9 MB), where the full check made the quick log
-1.44x a bare Python instead of 1.26x."""
-
-APP_FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024
-"""The app checks in full up to this size: its check runs in a thread while Textual loads
-(about 100 ms), so 19 ms on ten years does not delay the first frame."""
+"""A file up to this size gets SQLite's full `integrity_check` when opened, a larger one the
+`quick_check`, which skips the check that each index matches its table (and so missed a
+damaged index page); the app then checks a larger file in full after its first frame.
+Measured: 0.7 ms against 0.2 ms on a year's history (350 KB); on ten years (3.9 MB) 19 ms
+against 9 ms, which made the app's first frame 11 ms later (1.37x a bare Textual app instead
+of 1.29x) although the check runs in a thread beside Textual's loading."""
 
 
-def integrity_pragma(path: Path, full_up_to: int = FULL_CHECK_MAX_BYTES) -> str:
-    """The check a file gets on open: the full one unless the file is larger than `full_up_to`."""
+def checked_in_full(path: Path) -> bool:
+    """True when opening `path` runs the full check (see FULL_CHECK_MAX_BYTES)."""
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
-    return "integrity_check" if size <= full_up_to else "quick_check"
+    return size <= FULL_CHECK_MAX_BYTES
+
+
+def integrity_pragma(path: Path) -> str:
+    return "integrity_check" if checked_in_full(path) else "quick_check"
+
+
+def full_check(path: Path) -> str | None:
+    """The full check of a file opened with the quick one: None when sound, else one sentence."""
+    conn = connect(path)
+    try:
+        verdict = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except sqlite3.Error as error:
+        verdict = str(error)
+    finally:
+        conn.close()
+    if verdict == "ok":
+        return None
+    return (
+        f"{path} is damaged (SQLite says: {verdict}); nothing more is written to it: "
+        "quit, and restore a backup with 'ssi-tui restore PATH'."
+    )
 
 
 def default_db_path() -> Path:
@@ -213,7 +231,7 @@ class IntegrityCheck:
 
     def _run(self) -> None:
         try:
-            pragma = integrity_pragma(self.path, APP_FULL_CHECK_MAX_BYTES)
+            pragma = integrity_pragma(self.path)
             self._verdict = self._conn.execute(f"PRAGMA {pragma}").fetchone()[0]
         except sqlite3.Error as error:
             self._verdict = str(error)
