@@ -138,3 +138,27 @@ async def test_the_app_checks_a_large_file_in_full_after_its_first_frame(
         await pilot.pause()
         assert [n.message for n in app._notifications][-1] == text
     assert demo_db_path.read_bytes() == before
+
+
+def test_a_backup_that_fails_leaves_no_file_behind(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk once left a 0-byte backup, and the retry was refused as "already exists"."""
+    from ssi_tui.store import backup
+
+    assert run(db_path, "log", "comment", "1")[0] == 0
+
+    def disk_full(*_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    working = backup.copy_pages
+    monkeypatch.setattr(backup, "copy_pages", disk_full)
+    target = tmp_path / "backup.db"
+    status, output = run(db_path, "backup", str(target))
+    assert (status, output) == (
+        2,
+        "ssi-tui: The database could not be used: database or disk is full.\n",
+    )
+    assert sorted(tmp_path.glob("backup.db*")) == []
+    monkeypatch.setattr(backup, "copy_pages", working)
+    assert run(db_path, "backup", str(target))[0] == 0  # the retry is not refused
