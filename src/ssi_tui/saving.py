@@ -10,15 +10,13 @@ tries again at its next look at the database, and asks before quitting with writ
 
 from __future__ import annotations
 
-import sqlite3
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ssi_tui.store.errors import DatabaseError
-from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped, writing
-from ssi_tui.store.transactions import is_busy as is_busy_error
+from ssi_tui.store.transactions import is_busy, why_it_stopped, writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -162,13 +160,6 @@ class Saver:
             detail = f": {error}" if str(error) else ""
             message = f"The change was not saved ({type(error).__name__}{detail})."
         self.app.notify(message, title="Not saved", severity="error", markup=False)
-
-
-def is_busy(error: BaseException) -> bool:
-    """Another program holds the write lock: the write waits in the queue, it is not refused."""
-    return isinstance(error, DatabaseBusy) or (
-        isinstance(error, sqlite3.OperationalError) and is_busy_error(error)
-    )
 
 
 def _changes(count: int) -> str:

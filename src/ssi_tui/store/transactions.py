@@ -104,13 +104,18 @@ def _try_begin(conn: sqlite3.Connection, seconds: float) -> bool:
 
 def why_it_stopped(error: BaseException) -> str:
     """What kept a write from the file, as a phrase to put in a sentence."""
-    if isinstance(error, DatabaseBusy) or (isinstance(error, sqlite3.Error) and is_busy(error)):
+    if is_busy(error):
         return f"another program kept the database busy for {WRITE_PATIENCE_SECONDS:g} s"
     return str(error).rstrip(".")
 
 
-def is_busy(error: sqlite3.Error) -> bool:
-    """True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes)."""
+def is_busy(error: BaseException) -> bool:
+    """True when another program holds the lock: `DatabaseBusy`, or SQLite's "database is
+    locked" (SQLITE_BUSY and its extended codes)."""
+    if isinstance(error, DatabaseBusy):
+        return True
+    if not isinstance(error, sqlite3.Error):
+        return False
     code: int | None = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return (code & 0xFF) == sqlite3.SQLITE_BUSY
