@@ -80,3 +80,24 @@ def test_own_activity_types_and_targets() -> None:
     assert "webinar" in listed and "Webinar hosted (yours)" in listed
     assert run("targets", "webinar", "2")[0] == 0
     assert "webinar                     1 of 2    this week" in run("targets")[1]
+
+
+def test_a_new_activity_cannot_take_a_name_that_already_means_another() -> None:
+    """`activity add comments` once shadowed the built-in `comment` in another pillar, and
+    `activity add likes` made an activity that `log likes` could never reach."""
+    refusals = {
+        "comments": "'comments' already means the activity 'comment' when you log",
+        "likes": "'likes' already means the activity 'reaction' when you log",
+        "Connection-Requests": "'connection_requests' already means the activity "
+        "'connection_request' when you log",
+    }
+    for name, sentence in refusals.items():
+        code, _, err = run("activity", "add", name, "--pillar", "relationships")
+        assert (code, err) == (2, f"ssi-tui: {sentence}; choose another name.\n")
+    assert run("log", "comments", "2")[1].startswith("Logged comment ×2")
+    assert run("log", "likes")[1].startswith("Logged reaction ×1")
+    assert run("activity", "add", "webinar", "--pillar", "brand")[0] == 0
+    code, _, err = run("activity", "add", "webinars", "--pillar", "people")
+    assert code == 2 and "'webinars' already means the activity 'webinar'" in err
+    keys = [line.split()[0] for line in run("activity", "list")[1].splitlines()]
+    assert "comments" not in keys and "likes" not in keys and "webinars" not in keys

@@ -157,7 +157,7 @@ def test_a_backup_that_fails_leaves_no_file_behind(
     status, output = run(db_path, "backup", str(target))
     assert (status, output) == (
         2,
-        "ssi-tui: The database could not be used: database or disk is full.\n",
+        "ssi-tui: The disk is full, so nothing was saved: free some space and try again.\n",
     )
     assert sorted(tmp_path.glob("backup.db*")) == []
     monkeypatch.setattr(backup, "copy_pages", working)

@@ -143,6 +143,12 @@ class SsiApp(App[None]):
     def on_mount(self) -> None:
         if self.refusal is None:
             self.call_after_refresh(self._after_first_paint)
+        if getattr(self.connection, "read_only", False):
+            self.saver.writes_refused = (
+                f"{self.db_path} is read-only (or its folder is): you can look around, "
+                "but changes are not saved."
+            )
+            self.show_database_status(self.saver.writes_refused)
 
     def _after_first_paint(self) -> None:
         """The Score pane draws its charts and history table now; the rest waits for that."""

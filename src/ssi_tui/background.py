@@ -61,7 +61,7 @@ class BackgroundWork:
             self.check()
             return
         saver = getattr(self.app, "saver")  # noqa: B009 - the app's writer, UI thread only
-        saver.damaged = damage  # nothing more is written, by the user or the jobs
+        saver.writes_refused = damage  # nothing more is written, by the user or the jobs
         show = getattr(self.app, "show_database_status")  # noqa: B009
         show(damage)
 
@@ -86,6 +86,8 @@ class BackgroundWork:
 
     def _calibrate_if_needed(self) -> None:
         view = self._score_pane().view
+        if getattr(self.app, "saver").writes_refused is not None:  # noqa: B009
+            return  # its result could not be kept, so it would run again at every refresh
         ready = self.painted and not self.calibrating and not self.stalled
         if ready and view and view.calibration_pending:
             self.calibrating = True
@@ -101,7 +103,7 @@ class BackgroundWork:
                     estimates.calibrate_and_cache(db)
                 finally:
                     db.close()
-            except (DatabaseError, sqlite3.Error) as error:
+            except (DatabaseError, sqlite3.Error, OSError) as error:
                 problem = error
             finally:
                 self.app.call_from_thread(self._calibration_finished, problem)
@@ -151,7 +153,7 @@ class BackgroundWork:
                     rows = training_rows(db)
                 finally:
                     db.close()
-            except (DatabaseError, sqlite3.Error) as error:
+            except (DatabaseError, sqlite3.Error, OSError) as error:
                 self.app.call_from_thread(self._model_failed, error)
                 return
             analyze_text("Warm up the language tools.")

@@ -23,7 +23,7 @@ from ssi_tui.core import clock
 from ssi_tui.launch import EXIT_REFUSED, run_app
 from ssi_tui.store.connections import BUSY_TIMEOUT_MS
 from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
-from ssi_tui.store.transactions import DatabaseBusy, is_busy
+from ssi_tui.store.transactions import DISK_FULL, DatabaseBusy, is_busy, is_disk_full
 
 
 class SsiGroup(click.Group):
@@ -53,11 +53,12 @@ class SsiGroup(click.Group):
             click.echo(f"ssi-tui: {error}", err=True)
             sys.exit(EXIT_REFUSED)
         except sqlite3.Error as error:  # the file locked, read-only, full or damaged meanwhile
-            problem = (
-                DatabaseBusy(BUSY_TIMEOUT_MS / 1000)
-                if is_busy(error)
-                else f"The database could not be used: {error}."
-            )
+            if is_busy(error):
+                problem = str(DatabaseBusy(BUSY_TIMEOUT_MS / 1000))
+            elif is_disk_full(error):
+                problem = DISK_FULL
+            else:
+                problem = f"The database could not be used: {error}."
             click.echo(f"ssi-tui: {problem}", err=True)
             sys.exit(EXIT_REFUSED)
         except click.exceptions.Abort:

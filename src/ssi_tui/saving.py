@@ -49,8 +49,8 @@ class Saver:
         self.draining = False
         self.stalled: str | None = None
         """Why the last try stopped with writes still queued (None while all goes well)."""
-        self.damaged: str | None = None
-        """Set when the full check found the file damaged: nothing more is written."""
+        self.writes_refused: str | None = None
+        """Why nothing more is written (the file found damaged, or read-only), or None."""
 
     @property
     def unsaved(self) -> int:
@@ -61,8 +61,8 @@ class Saver:
         self, write: Callable[[Database], Any], saved: Callable[[Any], None] | None = None
     ) -> None:
         """Write now if the file is free, else queue behind the writes already waiting."""
-        if self.damaged is not None:
-            self.app.notify(self.damaged, title="Not saved", severity="error", markup=False)
+        if self.writes_refused is not None:
+            self.app.notify(self.writes_refused, title="Not saved", severity="error", markup=False)
             return
         if not self.queue:
             db = self._ui_db()
@@ -92,8 +92,8 @@ class Saver:
             )
 
     def _status(self) -> str | None:
-        if self.damaged is not None:
-            return self.damaged
+        if self.writes_refused is not None:
+            return self.writes_refused
         if not self.queue:
             return None
         if self.stalled is not None:

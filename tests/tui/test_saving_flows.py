@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 from tests.processes import WriteLock, hold_write_lock
 from tests.tui.settle import settle, wait_until
@@ -59,3 +60,28 @@ async def test_a_refused_change_in_the_queue_does_not_hold_up_the_rest(db_path: 
         assert counts_on(db_path, TODAY) == {"post": 1}
         messages = [notification.message for notification in app._notifications]
         assert messages == ["The change was not saved (NotFoundError)."]
+
+
+async def test_a_read_only_database_is_shown_and_never_written(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on a read-only share: the app opens it, says so, and refuses changes in words."""
+    from ssi_tui.store import database
+
+    db_file = demo_db_path
+    before = counts_on(db_file, TODAY)
+    monkeypatch.setattr(database, "is_read_only", lambda path: path == db_file)
+    app = make_app(db_file, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        status = app.query_one("#database-status", Static)
+        assert str(status.render()) == (
+            f"{db_file} is read-only (or its folder is): you can look around, "
+            "but changes are not saved."
+        )
+        await pilot.press("2", "plus")
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert status.display and messages[-1] == str(status.render())
+        assert app.is_running
+    assert counts_on(db_file, TODAY) == before

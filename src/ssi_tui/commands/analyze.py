@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -95,13 +96,38 @@ def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, row
     return result
 
 
+def _csv_rows(reader: csv.DictReader[str], path: str) -> Iterator[dict[str, str]]:
+    """The rows, with the csv module's errors turned into one sentence that says where.
+
+    The reader is strict, so a quote that is never closed is an error rather than a last
+    draft that swallows the rest of the file.
+    """
+    read = 0
+    try:
+        for values in reader:
+            read += 1
+            yield values
+    except csv.Error as error:
+        where = f"{path}, row {read + 1:,}"
+        if "field larger than field limit" in str(error):
+            limit = csv.field_size_limit()
+            refuse(f"{where}: a field is over {limit:,} characters, far longer than a post.")
+        if "unexpected end of data" in str(error):
+            refuse(f"{where}: a quote opens and is never closed.")
+        refuse(f"{where}: not readable as CSV ({error}).")
+
+
 def _read_batch(path: str) -> list[tuple[str, list[str], datetime | None]]:
     raw = read_text_input(path, "the drafts CSV")
-    reader = csv.DictReader(io.StringIO(raw, newline=""))
-    if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
+    reader = csv.DictReader(io.StringIO(raw, newline=""), strict=True)
+    try:
+        header = reader.fieldnames
+    except csv.Error:
+        header = None
+    if header is None or "text" not in [f.strip() for f in header]:
         refuse(f"{path} needs a header with a text column (and optional format and at).")
     rows = []
-    for index, row in enumerate(reader):
+    for index, row in enumerate(_csv_rows(reader, path)):
         clean = {(key or "").strip(): (value or "") for key, value in row.items()}
         wanted = clean.get("format", "").strip().lower()
         if wanted and wanted not in POST_FORMATS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -109,13 +110,51 @@ def read_text_input(source: str, what: str) -> str:
         name = source
     if len(raw) > MAX_INPUT_BYTES:
         refuse(f"{name} is over 2 MB, far more than {what} holds.")
+    return decoded_text(raw, name)
+
+
+def decoded_text(raw: bytes, name: str) -> str:
+    """UTF-8 text, or UTF-16 when it starts with a byte-order mark; anything else is refused.
+
+    A UTF-16 file cut at an odd byte or holding a lone surrogate is refused as well: its
+    text could not be stored (SQLite wants valid UTF-8) or shown.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            refuse(f"{name} is damaged UTF-16 text ({error.reason} at byte {error.start:,}).")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        refuse(f"{name} is not UTF-8 text.")
+    except UnicodeDecodeError as error:
+        refuse(f"{name} is not UTF-8 text (byte {error.start:,} is not valid).")
+
+
+class PlainText(click.ParamType[str, Any]):
+    """Text to store (a note, a name, a label): refused when the shell passed bytes that are
+    not UTF-8, which Python keeps as lone surrogates and SQLite cannot store."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            self.fail(f"“{shown}” is not UTF-8 text", param, ctx)
+        return text
+
+
+PLAIN_TEXT = PlainText()
+
+
+_UNPRINTABLE_IN_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters JSON may carry raw that a terminal would act on (C1 controls) or that reorder
+what is shown (bidirectional overrides); C0 controls json.dumps escapes itself."""
 
 
 def emit_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """JSON for scripts: the same strings, with unprintable characters as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    click.echo(_UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import click
 from sqlite_utils import Database
 
-from ssi_tui.commands.common import ISO_DATE, database, emit_json, refuse, today
+from ssi_tui.commands.common import ISO_DATE, PLAIN_TEXT, database, emit_json, refuse, today
 from ssi_tui.core.activities import UnknownActivity, resolve_activity
 from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY
 from ssi_tui.core.journal import week_start
@@ -35,10 +35,10 @@ def _checked_day(day: date | None) -> date:
 
 
 @click.command("log", context_settings={"ignore_unknown_options": True})
-@click.argument("activity")
+@click.argument("activity", type=PLAIN_TEXT)
 @click.argument("count", default="1", metavar="[COUNT]")
 @click.option("--date", "day", type=ISO_DATE, help="The day (default: today).")
-@click.option("--note", help="A note for this activity on that day.")
+@click.option("--note", type=PLAIN_TEXT, help="A note for this activity on that day.")
 @click.option(
     "--set", "set_count", is_flag=True, help="Set the day's count instead of adding to it."
 )
@@ -129,15 +129,19 @@ def list_activities(ctx: click.Context) -> None:
         target = f"{targets[activity.key]}/week" if activity.key in targets else ""
         own = " (yours)" if activity.user_defined else ""
         pillar = PILLARS_BY_KEY[activity.pillar].short
-        click.echo(f"{activity.key:<24} {pillar:<14} {target:>8}  {activity.label}{own}")
+        click.echo(
+            f"{activity.key:<24} {pillar:<14} {target:>8}  {strip_control(activity.label)}{own}"
+        )
 
 
 @activity_group.command("add")
-@click.argument("key")
+@click.argument("key", type=PLAIN_TEXT)
 @click.option(
     "--pillar", type=click.Choice(PILLAR_KEYS), required=True, help="The pillar it feeds."
 )
-@click.option("--label", default="", help="How it is shown (default: from the key).")
+@click.option(
+    "--label", type=PLAIN_TEXT, default="", help="How it is shown (default: from the key)."
+)
 @click.pass_context
 def add_activity(ctx: click.Context, key: str, pillar: str, label: str) -> None:
     """Add your own activity type, e.g. `ssi-tui activity add webinar --pillar brand`."""
@@ -149,7 +153,7 @@ def add_activity(ctx: click.Context, key: str, pillar: str, label: str) -> None:
 
 
 @click.command("targets", context_settings={"ignore_unknown_options": True})
-@click.argument("activity", required=False)
+@click.argument("activity", type=PLAIN_TEXT, required=False)
 @click.argument("target", type=int, required=False)
 @click.pass_context
 def targets(ctx: click.Context, activity: str | None, target: int | None) -> None:

@@ -41,8 +41,10 @@ _KEYWORDS: Final[dict[str, tuple[str, str]]] = {
     "развивайте отношения": ("pillar", "relationships"),
     "industry ssi rank": ("rank", "industry"),
     "classificação no setor": ("rank", "industry"),
+    "classificação ssi do setor": ("rank", "industry"),
     "network ssi rank": ("rank", "network"),
     "classificação na rede": ("rank", "network"),
+    "classificação ssi da rede": ("rank", "network"),
     "current social selling index": ("total", "member"),
     "people in your industry": ("peers", "industry"),
     "people in your network": ("peers", "network"),
@@ -52,13 +54,28 @@ _KEYWORDS: Final[dict[str, tuple[str, str]]] = {
 }
 _KEYWORD_RE: Final = re.compile("|".join(re.escape(phrase) for phrase in _KEYWORDS))
 _INDUSTRY_WORDS: Final = ("industry", "setor", "отрасл")
+_RANK_SLOTS: Final = ("industry", "network")
+"""The page's order: the industry rank's card comes before the network rank's."""
+_SCORE_KINDS: Final = ("pillar", "total", "peers", "weekly")
+"""Phrases of the score below the rank cards: the first one ends the cards."""
+_RANK_LINE_MAX_WORDS: Final = 12
+"""A rank card's line is a heading and `Top N%`; a longer line with a percentage is prose."""
 
 _NUMBER: Final = r"[0-9]+(?:[.,][0-9]+)?"
 _NUMBER_RE: Final = re.compile(_NUMBER)
-_NUMBER_TOKEN_RE: Final = re.compile(rf"(?<![0-9.,])({_NUMBER})( ?%)?")
+_SIGN: Final = "[%\uff05\u066a]"  # ASCII, full-width (CJK) and Arabic
+_SIGN_RE: Final = re.compile(_SIGN)
+_NUMBER_TOKEN_RE: Final = re.compile(rf"(?<![0-9.,])({_NUMBER})( ?{_SIGN})?")
 _OUT_OF_100_RE: Final = re.compile(rf"(?:({_NUMBER}) ?)?(?:/|(?:[^\W\d_]+ ){{1,3}}) ?100")
-_PERCENT_LINE_RE: Final = re.compile(r"(?:[^\W\d_]+ ){0,2}([0-9]+) ?%")
-_PERCENT_RE: Final = re.compile(r"(?<![0-9.,])([0-9]+) ?%")
+_PERCENT: Final = rf"(?<![0-9.,])(?:([0-9]{{1,3}}) ?{_SIGN}|{_SIGN} ?([0-9]{{1,3}})(?![0-9.,]))"
+"""A whole percentage, `10%`, `10 %` or, as Turkish writes it, `%10`."""
+_PERCENT_RE: Final = re.compile(_PERCENT)
+_LETTERS: Final = r"[^\W\d_]+"
+_PERCENT_LINE_RE: Final = re.compile(
+    rf"(?:{_LETTERS}(?: {_LETTERS}){{0,2}} ?)?{_PERCENT}(?: {_LETTERS}){{0,2}}"
+)
+"""`Top 10%`, `Primeiros 10%`, `Les 10 % premiers`, `前10%`: a percentage and a few words."""
+_BARE_RANK_RE: Final = re.compile("[0-9]{1,3}")
 _SENTENCE_END_RE: Final = re.compile(rf"(?<![0-9.,])({_NUMBER}) ?\.?$")
 _SSI_WORD_RE: Final = re.compile(r"\bssi\b")
 _INVISIBLE_RE: Final = re.compile("[\u200b-\u200f\u2060\ufeff]")
@@ -144,15 +161,22 @@ class _TextScan:
         """Indexes of the `N out of 100` lines, in page order."""
         self.saw_label = False
         self.weekly: str | None = None
+        self.score_start: int | None = None
+        """The first line of the score proper; the rank cards are the lines above it."""
+        self.rank_headings: dict[str, int] = {}
+        """Where a heading known by its words gave a rank, to check the page order against."""
         for index, line in enumerate(self.folded):
             if index not in self.used:
                 self._read_line(index, line)
+        self._place_ranks_by_order()
 
     def _read_line(self, index: int, line: str) -> None:
         """Dispatch on the first known phrase; lines without one may be scores or sentences."""
         found = _KEYWORD_RE.search(line)
         phrase = found[0] if found else ""
         kind, name = _KEYWORDS.get(phrase, ("", ""))
+        if self.score_start is None and (kind in _SCORE_KINDS or _OUT_OF_100_RE.fullmatch(line)):
+            self.score_start = index
         if kind == "peers":
             self.section = _SECTIONS.index(name)
         if kind == "pillar":
@@ -212,21 +236,61 @@ class _TextScan:
         group = self.groups[section]
         if group.rank is not None:
             return
+        self.rank_headings[section] = index
         same_line = _PERCENT_RE.search(self.folded[index])
         if same_line:
-            group.rank = int(same_line[1])
+            self.used.add(index)
+            group.rank = int(same_line[1] or same_line[2])
             return
         for neighbour in (index + 1, index - 1):
             if 0 <= neighbour < len(self.lines) and neighbour not in self.used:
                 match = _PERCENT_LINE_RE.fullmatch(self.folded[neighbour])
                 if match:
                     self.used.add(neighbour)
-                    group.rank = int(match[1])
+                    group.rank = int(match[1] or match[2])
                     return
         after = self.lines[index + 2] if index + 2 < len(self.lines) else ""
-        if after == "%" and (split := self._bare_number(index + 1)) is not None:
+        if _SIGN_RE.fullmatch(after) and (split := self._bare_number(index + 1)) is not None:
             self.used.add(index + 2)
             group.rank = int(split) if split.is_integer() else None
+        if group.rank is None:
+            del self.rank_headings[section]
+
+    def _place_ranks_by_order(self) -> None:
+        """Ranks under headings in any language, by the page's order: industry, then network.
+
+        The rank cards are the lines above the score. Their percentages fill the slots that no
+        known heading filled, in page order, only when there is one per free slot and the order
+        agrees with the known heading: a lone percentage under an unknown heading says nothing
+        about which rank it is, so it is left out rather than guessed.
+        """
+        free = [slot for slot in _RANK_SLOTS if self.groups[slot].rank is None]
+        if not free or self.score_start is None:
+            return
+        found = self._card_percentages(len(free) + 1)
+        if len(found) != len(free) or not all(1 <= value <= 100 for _, value in found):
+            return
+        if len(free) == 1:  # the other rank came from a known heading: the order must agree
+            other = "network" if free == ["industry"] else "industry"
+            if (found[0][0] < self.rank_headings[other]) != (other == "network"):
+                return
+        for slot, (_, value) in zip(free, found, strict=True):
+            self.groups[slot].rank = value
+
+    def _card_percentages(self, limit: int) -> list[tuple[int, int]]:
+        """(line, N) of each whole percentage above the score, in page order, at most `limit`."""
+        found: list[tuple[int, int]] = []
+        for index in range(self.score_start or 0):
+            line = self.folded[index]
+            if index in self.used or len(line.split()) > _RANK_LINE_MAX_WORDS:
+                continue
+            after = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+            if _BARE_RANK_RE.fullmatch(line) and _SIGN_RE.fullmatch(after):
+                found.append((index, int(line)))  # `Top / heading / N / %`
+            found += [(index, int(match[1] or match[2])) for match in _PERCENT_RE.finditer(line)]
+            if len(found) >= limit:
+                return found[:limit]
+        return found
 
     def _read_total(self, index: int, rest: str) -> None:
         """The member's total beside its label, or as a bare whole number next to it."""

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ssi_tui.widgets.safe import literal
+
 NOTE_LIMIT = 500
 
 
@@ -24,7 +26,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Static(f"Note: {self.about}", classes="dialog-title", markup=False)
+            yield Static(literal(f"Note: {self.about}"), classes="dialog-title")
             yield Input(self.current, id="note-input", max_length=NOTE_LIMIT)
             yield Static("Enter saves (empty clears), Esc cancels.", classes="caption")
 

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.core.text import first_line
 from ssi_tui.store.posts import EDITABLE_METRICS, Post
+from ssi_tui.widgets.safe import literal
 
 EditResult = tuple[str, dict[str, int | None]]
 
@@ -48,9 +49,7 @@ class PostEditScreen(ModalScreen[EditResult | None]):
         if post.format not in POST_FORMATS:
             options.append((post.format, post.format))
         with Vertical(id="post-dialog", classes="dialog"):
-            yield Static(
-                first_line(post.text, 70) or "(no text)", classes="dialog-title", markup=False
-            )
+            yield Static(literal(first_line(post.text, 70) or "(no text)"), classes="dialog-title")
             with Grid(id="post-fields"):
                 yield Label("Format")
                 yield Select(options, value=post.format, allow_blank=False, id="post-format")

@@ -68,6 +68,8 @@ class SharedFileConnection(sqlite3.Connection):
     """
 
     on_wait: Any = None
+    read_only: bool = False
+    """True when opened for reading only (the file or its folder cannot be written)."""
 
     def close(self) -> None:
         super().close()  # if this fails the file is still open: the guard stays
@@ -94,23 +96,29 @@ def connect(
     path: Path,
     *,
     read_only: bool = False,
+    immutable: bool = False,
     any_thread: bool = False,
     timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> SharedFileConnection:
     """A connection to the existing file at `path`, counted until it is closed.
 
-    `read_only` opens it as SQLite's `mode=ro` (nothing can be written); `any_thread` lets
+    `read_only` opens it as SQLite's `mode=ro` (nothing can be written); `immutable` also
+    tells SQLite that nobody can change the file, so that it reads a WAL-mode file without
+    creating the `-wal` and `-shm` files a read-only folder cannot hold. `any_thread` lets
     another thread than the caller's use it (one at a time).
     """
-    target: str | Path = f"{path.resolve().as_uri()}?mode=ro" if read_only else path
+    target: str | Path = path
+    if read_only or immutable:
+        target = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(
         target,
         timeout=timeout_ms / 1000,
         factory=SharedFileConnection,
-        uri=read_only,
+        uri=read_only or immutable,
         check_same_thread=not any_thread,
     )
     assert isinstance(conn, SharedFileConnection)
+    conn.read_only = read_only or immutable
     identity = file_identity(path)
     if identity is not None:
         _open_files.count(identity, +1)

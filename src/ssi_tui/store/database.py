@@ -8,9 +8,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ssi_tui.store.connections import BUSY_TIMEOUT_MS, connect, is_open_here
+from ssi_tui.store.connections import (
+    BUSY_TIMEOUT_MS,
+    SharedFileConnection,
+    connect,
+    is_open_here,
+)
 from ssi_tui.store.errors import DatabaseError
-from ssi_tui.store.transactions import DatabaseBusy, is_busy, writing
+from ssi_tui.store.files import create_private_file
+from ssi_tui.store.transactions import DISK_FULL, DatabaseBusy, is_busy, is_disk_full, writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,7 +65,7 @@ def integrity_pragma(path: Path) -> str:
 
 def full_check(path: Path) -> str | None:
     """The full check of a file opened with the quick one: None when sound, else one sentence."""
-    conn = connect(path)
+    conn = read_only_connection(path) if is_read_only(path) else connect(path)
     try:
         verdict = str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     except sqlite3.Error as error:
@@ -93,7 +99,7 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
     return default_db_path()
 
 
-def _check_existing_file(path: Path) -> None:
+def check_existing_file(path: Path) -> None:
     """Refuse anything that is not an SQLite file, before SQLite can touch it.
 
     A file this process already has open through SQLite was checked when it was opened, and
@@ -114,28 +120,41 @@ def _check_existing_file(path: Path) -> None:
         raise DatabaseError(f"{path} is not an SQLite database; it was left untouched.")
 
 
-def create_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only (mode 0600)."""
-    try:
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        if not path.parent.is_dir():
-            raise DatabaseError(f"Cannot create {path}: its folder is a file.") from None
-        return
-    except OSError as error:
-        raise DatabaseError(f"Cannot create {path}: {error.strerror or error}.") from error
-    os.close(fd)
+def refuse_if_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    if is_foreign(conn):
+        raise DatabaseError(
+            f"{path} is an SQLite database of another program; it was left untouched."
+        )
 
 
-def _is_foreign(conn: sqlite3.Connection) -> bool:
+def is_foreign(conn: sqlite3.Connection) -> bool:
     """True for a database with tables that ssi-tui did not create."""
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if application_id == APPLICATION_ID:
         return False
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     return bool(has_tables)
+
+
+def is_read_only(path: Path) -> bool:
+    """True for an existing file that this process cannot write, or whose folder it cannot
+    write (SQLite keeps its `-wal` and `-shm` files there): a mounted backup, a file of
+    another user, a read-only share."""
+    try:
+        return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    except OSError:
+        return False
+
+
+def read_only_connection(path: Path, *, any_thread: bool = False) -> SharedFileConnection:
+    """A connection that only reads `path` and leaves nothing beside it.
+
+    In a folder that cannot be written, a WAL-mode file is read as immutable: SQLite could not
+    create its shared-memory file there, and nobody can be writing it. A `-wal` file already
+    there (left by a crash) holds saved changes, so it is read the ordinary way instead.
+    """
+    immutable = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    return connect(path, read_only=True, immutable=immutable, any_thread=any_thread)
 
 
 def open_connection(path: Path) -> sqlite3.Connection:
@@ -167,21 +186,22 @@ def _connect(
     path: Path, *, check_aside: bool, check: IntegrityCheck | None = None
 ) -> tuple[sqlite3.Connection, IntegrityCheck | None]:
     if path.exists():
-        _check_existing_file(path)
+        check_existing_file(path)
     else:
         create_private_file(path)
+    read_only = is_read_only(path)
     try:
-        conn = connect(path)
+        conn = read_only_connection(path) if read_only else connect(path)
     except sqlite3.Error as error:
         raise DatabaseError(f"Cannot open {path}: {error}.") from error
     try:
-        if _is_foreign(conn):
-            raise DatabaseError(
-                f"{path} is an SQLite database of another program; it was left untouched."
-            )
+        refuse_if_foreign(conn, path)
         if check_aside:
             check = check or IntegrityCheck(path)
-        else:
+        if read_only:
+            _refuse_migrating_read_only(conn, path, check)
+            return conn, check
+        if not check_aside:
             verdict = conn.execute(f"PRAGMA {integrity_pragma(path)}").fetchone()[0]
             _refuse_if_damaged(verdict, path)
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -201,8 +221,24 @@ def _connect(
         conn.close()
         if is_busy(error):  # another program is migrating or writing the file right now
             raise DatabaseBusy(BUSY_TIMEOUT_MS / 1000) from error
+        if is_disk_full(error, path):
+            raise DatabaseError(DISK_FULL) from error
         raise DatabaseError(f"{path} cannot be used as a database: {error}.") from error
     return conn, check
+
+
+def _refuse_migrating_read_only(
+    conn: sqlite3.Connection, path: Path, check: IntegrityCheck | None
+) -> None:
+    """A read-only file is checked as any other and must need no migration: it is read as it
+    is, and every write is refused (see `transactions.writing`)."""
+    if check is None:
+        _refuse_if_damaged(conn.execute(f"PRAGMA {integrity_pragma(path)}").fetchone()[0], path)
+    if _needs_migrating(conn):
+        raise DatabaseError(
+            f"{path} is read-only, and this version of ssi-tui must update its tables before "
+            "using it; make it writable once (or open a copy)."
+        )
 
 
 class IntegrityCheck:
@@ -223,8 +259,12 @@ class IntegrityCheck:
         if not path.is_file():
             return  # a file yet to be created has nothing to check
         try:
-            _check_existing_file(path)
-            self._conn = connect(path, any_thread=True)
+            check_existing_file(path)
+            self._conn = (
+                read_only_connection(path, any_thread=True)
+                if is_read_only(path)
+                else connect(path, any_thread=True)
+            )
         except (DatabaseError, sqlite3.Error):
             return  # opening the database says why, in one sentence
         self._thread.start()

@@ -93,7 +93,8 @@ def cached_calibration(db: Readable) -> tuple[Calibration | None, bool]:
 
 
 def calibrate_and_cache(db: Database) -> Calibration:
-    """Fit the weights to every official reading (loads scikit-learn) and cache the fit."""
+    """Fit the weights to every official reading (loads scikit-learn) and cache the fit
+    (unless the file is read-only: the fit is then made again when next needed)."""
     from ssi_tui.core.calibration import calibrate
     from ssi_tui.store.readings import list_readings
 
@@ -107,6 +108,8 @@ def calibrate_and_cache(db: Database) -> Calibration:
         profile=profile_facts(db),
         activity_pillars=activity_pillars(db),
     )
+    if getattr(db.conn, "read_only", False):
+        return calibration
     value = json.dumps({"fingerprint": stamp, "calibration": calibration.to_json()})
     with writing(db):
         db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")

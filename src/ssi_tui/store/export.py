@@ -10,12 +10,28 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ssi_tui.store.files import make_private_folders
+
 EXPORT_FORMATS = ("csv", "json")
 
 
 def exported_tables(db: Database) -> list[str]:
     """Every table of ours (not SQLite's or the migration bookkeeping)."""
     return [name for name in db.table_names() if not name.startswith(("_", "sqlite_"))]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula: a post or a note that begins so
+(`=HYPERLINK(...)`, `@SUM(...)`) would run when the CSV is opened."""
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, kept as text by a leading apostrophe
+    (the convention spreadsheets themselves use); numbers and other text are unchanged.
+    JSON exports keep every value exactly."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _write_atomically(path: Path, write: object) -> None:
@@ -34,7 +50,7 @@ def export_all(db: Database, folder: Path, file_format: str) -> list[Path]:
     """Write one file per table into `folder` (created if needed); returns the files."""
     if file_format not in EXPORT_FORMATS:
         raise ValueError(f"The format must be csv or json, not {file_format!r}.")
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folders(folder)
     written = []
     for table in exported_tables(db):
         rows = list(db.query(f"SELECT * FROM [{table}]"))
@@ -53,7 +69,9 @@ def export_all(db: Database, folder: Path, file_format: str) -> list[Path]:
             ) -> None:
                 writer = csv.DictWriter(stream, fieldnames=columns)  # type: ignore[arg-type]
                 writer.writeheader()
-                writer.writerows(rows)
+                writer.writerows(
+                    {key: spreadsheet_safe(value) for key, value in row.items()} for row in rows
+                )
 
             _write_atomically(path, write_csv)
         written.append(path)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.core import clock
 from ssi_tui.core.domain import ActivityType
 from ssi_tui.core.limits import check_count, check_day
+from ssi_tui.core.text import strip_control
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -65,14 +66,33 @@ def add_activity_type(db: Database, key: str, pillar: str, label: str) -> Activi
         raise ValueError(f"An activity key uses letters, digits and underscores, not {key!r}.")
     if pillar not in PILLAR_KEYS:
         raise ValueError(f"The pillar must be one of {', '.join(PILLAR_KEYS)}, not {pillar!r}.")
-    activity = ActivityType(cleaned, pillar, label.strip() or cleaned.replace("_", " "), True)
+    shown = " ".join(strip_control(label).split())
+    activity = ActivityType(cleaned, pillar, shown or cleaned.replace("_", " "), True)
     with writing(db):
-        if db.execute("SELECT 1 FROM activity_types WHERE key = ?", [cleaned]).fetchone():
+        known = [row[0] for row in db.execute("SELECT key FROM activity_types")]
+        if cleaned in known:
             raise ValueError(f"The activity {cleaned!r} already exists.")
+        taken = _meaning_of(cleaned, known)
+        if taken is not None:
+            raise ValueError(
+                f"{cleaned!r} already means the activity {taken!r} when you log; "
+                "choose another name."
+            )
         db.table("activity_types").insert(
             {"key": activity.key, "pillar": pillar, "label": activity.label, "user_defined": 1}
         )
     return activity
+
+
+def _meaning_of(name: str, known: list[str]) -> str | None:
+    """The existing activity `log NAME` would reach (a plural or an everyday word), if any:
+    a new activity by that name would shadow it or never be reachable itself."""
+    from ssi_tui.core.activities import UnknownActivity, resolve_activity
+
+    try:
+        return resolve_activity(name, known)
+    except UnknownActivity:
+        return None
 
 
 def upsert_entries(db: Database, rows: Iterable[dict[str, Any]], source: str) -> int:

@@ -10,10 +10,13 @@ nothing written.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import count
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssi_tui.store.connections import BUSY_TIMEOUT_MS
@@ -40,6 +43,16 @@ class DatabaseBusy(DatabaseError):
         )
 
 
+class ReadOnlyDatabase(DatabaseError):
+    """The database was opened for reading only: its file or its folder cannot be written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database is read-only (its file or its folder cannot be written); "
+            "nothing was saved."
+        )
+
+
 @contextmanager
 def writing(db: Database | sqlite3.Connection, patience: float | None = None) -> Iterator[None]:
     """One write transaction, begun IMMEDIATE; inside another, a savepoint of it.
@@ -47,6 +60,8 @@ def writing(db: Database | sqlite3.Connection, patience: float | None = None) ->
     Commits when the block ends, rolls back if it raises.
     """
     conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if getattr(conn, "read_only", False):
+        raise ReadOnlyDatabase()
     if conn.in_transaction:
         name = f"ssi_tui_{next(_savepoints)}"
         conn.execute(f"SAVEPOINT {name}")
@@ -106,7 +121,32 @@ def why_it_stopped(error: BaseException) -> str:
     """What kept a write from the file, as a phrase to put in a sentence."""
     if is_busy(error):
         return f"another program kept the database busy for {WRITE_PATIENCE_SECONDS:g} s"
+    if is_disk_full(error):
+        return "the disk is full"
     return str(error).rstrip(".")
+
+
+DISK_FULL = "The disk is full, so nothing was saved: free some space and try again."
+NEARLY_FULL_BYTES = 1024 * 1024
+"""Below this much free space, SQLite's "disk I/O error" is taken for a full disk: a
+shared-memory file that cannot grow fails that way rather than as "disk is full"."""
+
+
+def is_disk_full(error: BaseException, path: Path | None = None) -> bool:
+    """True for SQLite's SQLITE_FULL, or an I/O error on a disk with hardly any room left."""
+    if not isinstance(error, sqlite3.Error):
+        return isinstance(error, OSError) and error.errno == errno.ENOSPC
+    code: int | None = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if code is not None else None
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+        return True
+    if primary != sqlite3.SQLITE_IOERR or path is None:
+        return False
+    try:
+        status = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return status.f_bavail * status.f_frsize < NEARLY_FULL_BYTES
 
 
 def is_busy(error: BaseException) -> bool:
