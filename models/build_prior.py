@@ -67,6 +67,8 @@ def main(argv: list[str]) -> int:
     evaluation |= {"final_kind": kind, "final_selection_spearman": selection, "dropped": dropped}
     prior = fit_prior(posts, kind, evaluation=evaluation)
     save_model(prior, HERE / "prior.skops")
+    for shipped in (HERE / "prior.skops", HERE / "prior.json"):
+        shipped.chmod(0o644)  # save_model keeps a member's model private; this one is public
     (HERE / "MODEL_CARD.md").write_text(
         model_card(prior.metadata.__dict__, prior), encoding="utf-8"
     )

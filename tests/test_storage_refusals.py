@@ -80,6 +80,12 @@ def test_a_read_only_database_is_still_read_exported_and_backed_up(
     status, output, errors = on_read_only(shared_folder, "estimate", "--json")
     assert (status, errors) == (0, "")
     assert set(json.loads(output)["pillars"]) == {"brand", "people", "insights", "relationships"}
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Three lessons from a year of cold outreach. What would you add?\n")
+    status, output, errors = on_read_only(shared_folder, "analyze", str(draft), "--json")
+    assert (status, errors) == (0, "")
+    analysis = json.loads(output)
+    assert analysis["basis"] in {"user", "blend"} and "note" not in analysis
     exported, backup = tmp_path / "exported", tmp_path / "backup.db"
     assert on_read_only(shared_folder, "export", str(exported))[0] == 0
     assert (exported / "journal.csv").is_file()

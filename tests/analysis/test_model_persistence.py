@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -25,7 +25,7 @@ from ssi_tui.analysis.model import (
     shipped_prior,
     train_user_model,
 )
-from ssi_tui.analysis.persist import metadata_path
+from ssi_tui.analysis.persist import metadata_path, signature
 from ssi_tui.analysis.training import fit_estimator
 
 DRAFT = "Three questions I ask before every demo.\n\nWhat would you add?"
@@ -43,14 +43,19 @@ def _boosted(model: FormatModel) -> FormatModel:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(200, len(USER_FEATURES)))
     estimator = fit_estimator("gradient-boosting", x, x[:, 0] * 0.3, np.ones(200))
-    return replace(model, kind="gradient-boosting", estimator=estimator)
+    metadata = replace(model.metadata, kind="gradient-boosting")
+    return replace(model, kind="gradient-boosting", estimator=estimator, metadata=metadata)
 
 
-def _rewrite(path: Path, payload: bytes) -> None:
-    """Replace the model file and update its recorded hash, as a careful tamperer would."""
-    path.write_bytes(payload)
+def _rewrite(path: Path, payload: bytes | None = None, edit: Any = None) -> None:
+    """Replace the model file and/or edit its metadata, then sign both again, as a careful
+    tamperer would."""
+    if payload is not None:
+        path.write_bytes(payload)
     document = json.loads(metadata_path(path).read_text())
-    document["skops_sha256"] = hashlib.sha256(payload).hexdigest()
+    if edit is not None:
+        edit(document)
+    document["sha256"] = signature(path.read_bytes(), document)
     metadata_path(path).write_text(json.dumps(document))
 
 
@@ -110,9 +115,7 @@ def test_a_model_from_another_scikit_learn_version_is_refused(
 ) -> None:
     path = tmp_path / "user.skops"
     save_model(trained, path)
-    document = json.loads(metadata_path(path).read_text())
-    document["metadata"]["sklearn_version"] = "1.8.2"
-    metadata_path(path).write_text(json.dumps(document))
+    _rewrite(path, edit=lambda document: document["metadata"].update(sklearn_version="1.8.2"))
     with pytest.raises(ModelRefused, match=r"scikit-learn 1\.8\.2 and this is"):
         load_model(path)
 
@@ -122,10 +125,13 @@ def test_missing_or_inconsistent_metadata_is_refused(trained: FormatModel, tmp_p
     with pytest.raises(ModelRefused, match="missing or unreadable"):
         load_model(path)
     save_model(trained, path)
-    document = json.loads(metadata_path(path).read_text())
-    document["model"]["kind"] = "format-median"  # but the file holds a fitted estimator
-    metadata_path(path).write_text(json.dumps(document))
-    with pytest.raises(ModelRefused, match="incomplete"):
+
+    def claim_no_estimator(document: dict[str, Any]) -> None:
+        for section in ("model", "metadata"):  # but the file holds a fitted estimator
+            document[section]["kind"] = "format-median"
+
+    _rewrite(path, edit=claim_no_estimator)
+    with pytest.raises(ModelRefused, match="does not match its model file"):
         load_model(path)
     metadata_path(path).write_text("{not json")
     with pytest.raises(ModelRefused, match="missing or unreadable"):

@@ -1,8 +1,10 @@
 """The user's format model on disk: trained from the post log, retrained when posts change.
 
 Heavy (scikit-learn and skops load here): the CLI calls it on demand, the app in a worker.
-A saved model that is corrupt, tampered with or from another scikit-learn version is never
-executed: it is refused, and the model is retrained from the posts.
+A saved model that is corrupt, tampered with, out of range, in the wrong place (a folder) or
+from another scikit-learn version is never executed: it is refused, and the model is retrained
+from the posts. So is one whose record in `settings` is damaged. A model that cannot be saved
+is still used; the note says so, and `model train` refuses in one sentence.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.store.errors import DatabaseError
 from ssi_tui.store.posts import posts_fingerprint
 from ssi_tui.store.transactions import writing
 
 MODEL_KEY = "format_model"
+MAX_RECORD_CHARS = 4_096
+"""The settings record is about 150 characters: a fingerprint and a path."""
 TRAINING_COLUMNS = (
     "published_at, format, text, impressions, reactions, comments, reposts, engagements, followers"
 )
@@ -51,20 +56,16 @@ def measured_posts(rows: list[dict[str, Any]]) -> int:
     return len(PostHistory.from_rows(rows).measured)
 
 
+class ModelNotSaved(DatabaseError):
+    """The trained model could not be written (a folder in the way, a full disk): one
+    sentence, which the command line prints with exit status 2."""
+
+
 def train_and_save(db: Database, db_path: Path) -> tuple[FormatModel | None, int]:
     """Train on every post, save the model and remember which posts it stands on."""
-    from ssi_tui.analysis.model import save_model, train_user_model
-
-    stamp = posts_fingerprint(db)  # first: a write meanwhile must leave the model looking stale
-    rows = training_rows(db)
-    model = train_user_model(rows)
+    stamp, rows, model = _train(db)
     if model is not None:
-        path = model_path(db_path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        save_model(model, path)
-        record = {"fingerprint": stamp, "path": str(path)}
-        with writing(db):
-            db.table("settings").upsert({"key": MODEL_KEY, "value": json.dumps(record)}, pk="key")
+        _save(db, db_path, model, stamp)
     return model, measured_posts(rows)
 
 
@@ -73,17 +74,78 @@ def load_or_train(db: Database, db_path: Path) -> ModelState:
     from ssi_tui.analysis.model import ModelRefused, load_model, shipped_prior
 
     prior = shipped_prior()
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [MODEL_KEY]).fetchone()
+    path = model_path(db_path)
     note = None
-    if row is not None:
-        record = json.loads(row[0])
-        path = model_path(db_path)
-        if record.get("fingerprint") == posts_fingerprint(db) and path.exists():
-            try:
-                saved = load_model(path)
-            except ModelRefused as error:
-                note = f"{error} It was retrained from your posts."
-            else:
-                return ModelState(saved, prior, measured_posts(training_rows(db)))
-    fresh, n_posts = train_and_save(db, db_path)
-    return ModelState(fresh, prior, n_posts, note)
+    try:
+        if _recorded_fingerprint(db) == posts_fingerprint(db) and _present(path):
+            saved = load_model(path)
+            return ModelState(saved, prior, measured_posts(training_rows(db)))
+    except ModelRefused as error:
+        note = f"{error} It was retrained from your posts."
+    stamp, rows, fresh = _train(db)
+    if fresh is not None and not getattr(db.conn, "read_only", False):  # else: kept in memory
+        try:
+            _save(db, db_path, fresh, stamp)
+        except ModelNotSaved as error:
+            note = f"{note} {error}" if note else str(error)
+    return ModelState(fresh, prior, measured_posts(rows), note)
+
+
+def _train(db: Database) -> tuple[str, list[dict[str, Any]], FormatModel | None]:
+    from ssi_tui.analysis.model import train_user_model
+
+    stamp = posts_fingerprint(db)  # first: a write meanwhile must leave the model looking stale
+    rows = training_rows(db)
+    return stamp, rows, train_user_model(rows)
+
+
+def _save(db: Database, db_path: Path, model: FormatModel, stamp: str) -> None:
+    """Write the model files, then the record; `ModelNotSaved` when the files cannot be."""
+    from ssi_tui.analysis.model import save_model
+
+    path = model_path(db_path)
+    try:
+        save_model(model, path)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ModelNotSaved(f"The format model could not be saved to {path} ({reason}).") from None
+    record = {"fingerprint": stamp, "path": str(path)}
+    with writing(db):
+        db.table("settings").upsert({"key": MODEL_KEY, "value": json.dumps(record)}, pk="key")
+
+
+def _recorded_fingerprint(db: Database) -> str | None:
+    """The fingerprint of the posts the saved model stands on; None when there is none.
+
+    A record another program damaged (not JSON, the wrong shape, huge) is `ModelRefused`.
+    """
+    from ssi_tui.analysis.model import ModelRefused
+
+    row = db.execute(
+        "SELECT substr(value, 1, ?), length(value) FROM settings WHERE key = ?",
+        [MAX_RECORD_CHARS, MODEL_KEY],
+    ).fetchone()
+    if row is None:
+        return None
+    record: Any = None
+    if isinstance(row[1], int) and row[1] <= MAX_RECORD_CHARS:
+        try:
+            record = json.loads(row[0])
+        except (TypeError, ValueError, RecursionError):
+            record = None
+    fingerprint = record.get("fingerprint") if isinstance(record, dict) else None
+    if not isinstance(fingerprint, str) or len(fingerprint) > 64:
+        raise ModelRefused("The database's record of your saved format model is damaged.")
+    return fingerprint
+
+
+def _present(path: Path) -> bool:
+    """Whether something is at `path`: a missing file is simply retrained, anything else
+    (a folder, a file that cannot be reached) is for `load_model` to refuse with a reason."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
