@@ -9,7 +9,9 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 Rows = Sequence[Sequence[object]]
@@ -381,3 +383,116 @@ def comments_csv(path: Path, comments: int) -> Path:
     ]
     path.write_bytes(csv_bytes(rows))
     return path
+
+
+Row = list[str]
+RowMaker = Callable[[datetime, int], Row]
+
+
+@dataclass(frozen=True)
+class DatedFile:
+    """One export file that lists dated actions: its header and how each row is written."""
+
+    name: str
+    header: Row
+    row: RowMaker
+    activity: str
+    """The journal activity each kept row counts as."""
+    skips: Callable[[int], str | None] = lambda number: None
+    """The reason row `number` is skipped by the importer (None: it is counted)."""
+    date_column: int = 0
+
+
+def _invitation(when: datetime, number: int) -> Row:
+    direction = "INCOMING" if number % 3 == 0 else "OUTGOING"
+    stamp = f"{when.month}/{when.day}/{when:%y}, {when:%I:%M %p}".replace(", 0", ", ")
+    return ["Rowan Tess", f"Person {number}", stamp, "", direction, MEMBER_URL, f"u{number}"]
+
+
+DATED_FILES: dict[str, DatedFile] = {
+    file.name: file
+    for file in (
+        DatedFile(
+            "Comments.csv",
+            ["Date", "Link", "Message"],
+            lambda when, n: [f"{when:%Y-%m-%d %H:%M:%S}", ACTIVITY.format(n), f"Comment {n}"],
+            "comment",
+        ),
+        DatedFile(
+            "Reactions.csv",
+            ["Date", "Type", "Link"],
+            lambda when, n: [f"{when:%Y-%m-%d %H:%M:%S}", "PRAISE", ACTIVITY.format(n)],
+            "reaction",
+        ),
+        DatedFile(
+            "SearchQueries.csv",
+            ["Time", "Search Query"],
+            lambda when, n: [f"{when:%Y/%m/%d %H:%M:%S} UTC", f"head of sales {n}"],
+            "search",
+        ),
+        DatedFile(
+            "Shares.csv",
+            ["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"],
+            lambda when, n: [f"{when:%Y-%m-%d %H:%M:%S}", SHARE.format(n), f"Post {n}", "", "", ""],
+            "post",
+        ),
+        DatedFile(
+            "Invitations.csv",
+            [
+                "From",
+                "To",
+                "Sent At",
+                "Message",
+                "Direction",
+                "inviterProfileUrl",
+                "inviteeProfileUrl",
+            ],
+            _invitation,
+            "connection_request",
+            skips=lambda n: "not sent by the member" if n % 3 == 0 else None,
+            date_column=2,
+        ),
+        DatedFile(
+            "Member_Follows.csv",
+            ["Date", "Status", "FullName"],
+            lambda when, n: [f"{when:%Y-%m-%d %H:%M:%S}", "Active", f"Person {n}"],
+            "follow",
+        ),
+    )
+}
+"""Dated export files in their documented shapes, for tests that vary rows and count them."""
+
+UNREADABLE_DATES = (
+    "yesterday",
+    "soon",
+    "2024-13-45 08:00:00",
+    "31/02/2024",
+    "2024.07.13",
+    "Jul 13th",
+    "n/a",
+    "",
+    "2999-01-01 10:00:00",
+)
+"""Dates LinkedIn never writes; the importers must report each such row, never drop it."""
+
+
+def csv_line(cells: Sequence[object], delimiter: str = ",") -> str:
+    """One CSV line (no line ending), quoted the way LinkedIn's exporter quotes."""
+    return csv_bytes([cells], delimiter=delimiter, newline="").decode()
+
+
+def open_a_quote(line: str) -> str:
+    """`line` with a quote opened before its last field and never closed (a damaged export)."""
+    head, _, last = line.rpartition(",")
+    return f'{head},"{last.strip(chr(34))}'
+
+
+def comments_2024(records: Sequence[tuple[str, str, Sequence[str]]]) -> bytes:
+    """A 2021/2024 Comments.csv: a message with line breaks but no comma or quote is written
+    unquoted, so its later lines look like records of their own."""
+    lines = ["Date,Link,Message"]
+    for when, link, message_lines in records:
+        first, *rest = message_lines
+        lines.append(f"{when},{link},{first}")
+        lines.extend(rest)
+    return ("\r\n".join(lines) + "\r\n").encode()

@@ -243,3 +243,23 @@ def test_workbooks_inside_a_zip(write: Write) -> None:
     files = {"Content_2022_2023_RowanTess.xlsx": xlsx_bytes(_creator_sheets())}
     [result] = read_path(write("analytics.zip", zip_bytes(files)))
     assert result.kind == "creator_analytics" and len(result.posts) == 3
+
+
+def test_days_whose_date_cannot_be_read_are_errors_not_silently_dropped(write: Write) -> None:
+    sheets = _creator_sheets()
+    sheets["ENGAGEMENT"] = [*sheets["ENGAGEMENT"], ["4/31/2022", 5, 1], [None, 7, 2]]
+    sheets["FOLLOWERS"] = [
+        ["Total followers on 4/31/2023:", "54448"],
+        *sheets["FOLLOWERS"][1:],
+        ["someday", "3"],
+    ]
+    [result] = read_path(write("Content_2022-04-24_2023-04-23_Rowan.xlsx", xlsx_bytes(sheets)))
+    assert result.errors == [
+        "ENGAGEMENT line 6: unreadable date '4/31/2022'",
+        "ENGAGEMENT line 7: no date",
+        "FOLLOWERS line 1: unreadable date in 'Total followers on 4/31/2023:'",
+        "FOLLOWERS line 6: unreadable date 'someday'",
+    ]
+    assert result.error_rows == 4
+    assert result.rows_read == result.imported + result.skipped + result.error_rows
+    assert len(result.daily_metrics) == 3

@@ -215,9 +215,15 @@ def test_a_folder_with_too_many_files_is_refused(
         read_path(tmp_path / "many")
 
 
-def test_macos_junk_in_a_zip_is_ignored(write: Write) -> None:
+def test_macos_junk_in_a_zip_is_listed_but_never_read(write: Write) -> None:
     files = {"Votes.csv": complete_export()["Votes.csv"], "__MACOSX/._Votes.csv": b"\x00\x05"}
-    assert [result.name for result in read_path(write("e.zip", zip_bytes(files)))] == ["Votes.csv"]
+    junk, votes = read_path(write("e.zip", zip_bytes(files)))
+    assert (junk.name, junk.kind, junk.reason) == (
+        "__MACOSX/._Votes.csv",
+        "skipped",
+        "a system or hidden file",
+    )
+    assert (votes.name, votes.kind, votes.imported) == ("Votes.csv", "votes", 2)
 
 
 def test_a_zip_member_name_keeps_sub_folders_but_not_the_export_folder(write: Write) -> None:

@@ -216,8 +216,25 @@ def test_an_empty_known_file_imports_nothing_without_error(write: Write) -> None
 def test_an_overlong_field_stops_the_file_with_an_error_not_a_crash(write: Write) -> None:
     text = 'Date,Link,Message\n2025-01-01 10:00:00,x,ok\n2025-01-02 10:00:00,y,"' + "z" * 200_000
     [result] = read_path(write("Comments.csv", text.encode()))
-    assert result.imported == 1
-    assert len(result.errors) == 1 and "stopped reading" in result.errors[0]
+    assert (result.rows_read, result.imported, result.error_rows) == (2, 1, 1)
+    assert result.errors == [
+        "Comments.csv: a quote opened on line 3 is never closed, so that row was not read."
+    ]
+
+
+def test_an_overlong_field_in_a_file_read_row_by_row_stops_it_where_it_starts(
+    write: Write,
+) -> None:
+    text = (
+        "Date,Type,Link\n2025-01-01 10:00:00,LIKE,x\n2025-01-02 10:00:00,LIKE,y"
+        + "z" * 200_000
+        + "\n2025-01-03 10:00:00,LIKE,w\n"
+    )
+    [result] = read_path(write("Reactions.csv", text.encode()))
+    assert (result.rows_read, result.imported, result.error_rows) == (3, 1, 2)
+    [sentence] = result.errors
+    assert sentence.startswith("Reactions.csv: reading stopped on line 3 (field larger than")
+    assert sentence.endswith("so that row and the line after it were not read.")
 
 
 @pytest.mark.parametrize(
@@ -246,3 +263,15 @@ def test_counts_stored_as_text_are_coerced(text: object, expected: int | None) -
 def test_labels_compare_without_case_spaces_or_underscores() -> None:
     assert normalise_label("Shared_URL") == normalise_label("SharedUrl") == "sharedurl"
     assert normalise_label("Date/Time") == "datetime"
+
+
+def test_a_damaged_tail_is_told_even_after_many_row_errors(write: Write) -> None:
+    rows = ["Date,Type,Link"] + [f"someday {n},LIKE,x{n}" for n in range(60)]
+    rows += ['2025-01-02 10:00:00,LIKE,"open', "2025-01-03 10:00:00,LIKE,z"]
+    [result] = read_path(write("Reactions.csv", "\n".join(rows).encode()))
+    assert (result.rows_read, result.error_rows, result.imported) == (62, 62, 0)
+    assert result.errors[-2:] == [
+        "Reactions.csv: a quote opened on line 62 is never closed, "
+        "so that row and the line after it were not read.",
+        "… and 10 more errors",
+    ]

@@ -65,7 +65,10 @@ def _read(name: str, data: bytes) -> FileResult | None:
 
 
 def _assert_sane(result: FileResult) -> None:
-    assert result.imported >= 0 and result.skipped >= 0
+    assert result.imported >= 0 and result.skipped >= 0 and result.error_rows >= 0
+    assert result.rows_read == result.imported + result.skipped + result.error_rows
+    assert sum(result.skipped_reasons.values()) == result.skipped
+    assert not any("ssi-tui bug" in error for error in result.errors), result.errors
     assert all(row.count > 0 for row in result.journal)
     metrics = ("impressions", "reactions", "comments", "reposts", "engagements", "followers")
     for post in result.posts:

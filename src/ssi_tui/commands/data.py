@@ -52,6 +52,7 @@ def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
     Re-importing changes nothing; each file is written whole or not at all.
     """
     from ssi_tui.importers import ImportRefused, read_path
+    from ssi_tui.importers.report import counts_text, visible
     from ssi_tui.store.imports import write_results
 
     path = given_path(given, "path to import")
@@ -63,18 +64,18 @@ def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
     if as_json:
         emit_json({"files": [report.__dict__ for report in reports]})
         return
-    width = max((len(report.name) for report in reports), default=10)
+    width = max((len(visible(report.name)) for report in reports), default=10)
     for report in reports:
+        name = visible(report.name)
         if report.kind == "skipped":
-            click.echo(f"{strip_control(report.name):<{width}}  skipped (not used by ssi-tui)")
+            click.echo(f"{name:<{width}}  skipped ({visible(report.reason or 'not used')})")
             continue
-        errors = f", {len(report.errors)} errors" if report.errors else ""
-        click.echo(
-            f"{strip_control(report.name):<{width}}  {report.kind:<24} "
-            f"{report.imported:>6} imported, {report.skipped} skipped{errors}"
+        counts = counts_text(
+            report.rows_read, report.imported, report.skipped_reasons, report.error_rows
         )
+        click.echo(f"{name:<{width}}  {report.kind:<24} {counts}")
         for problem in report.errors[:5]:
-            click.echo(f"{'':<{width}}    {strip_control(problem)}")
+            click.echo(f"{'':<{width}}    {visible(problem)}")
         if len(report.errors) > 5:
             click.echo(f"{'':<{width}}    … and {len(report.errors) - 5} more")
 

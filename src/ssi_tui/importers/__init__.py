@@ -33,6 +33,7 @@ from ssi_tui.importers.model import (
     JournalRow,
     PostRow,
     ProfileFacts,
+    skipped_file,
 )
 from ssi_tui.importers.profile_files import is_decision_maker
 from ssi_tui.importers.reading import csv_kind, read_csv, read_workbook
@@ -59,6 +60,9 @@ Progress = Callable[[str, int, int], None]
 
 PROFILE_PREFERENCE: Final = ("profile", "connections", "skills", "positions", "rich_media")
 """Where the combined profile facts are attached: the first of these kinds present."""
+
+UNUSED: Final = "not a file ssi-tui reads"
+"""Why an export file of a kind ssi-tui has no use for is listed and not imported."""
 
 _DAMAGED: Final = "it is damaged, or not in a shape LinkedIn writes"
 _Job = Callable[[], FileResult]
@@ -87,20 +91,26 @@ def _guarded(name: str, job: Callable[[], _T]) -> _T:
 
 
 def _read_export(sources: list[Source], label: str, progress: Progress | None) -> list[FileResult]:
-    groups = group_parts(sources)
-    jobs = [(group, _job(group)) for group in groups]
+    """One result per file or group of split parts, and one per file never read (listed)."""
+    groups = group_parts([source for source in sources if source.skip is None])
+    jobs = [(" + ".join(source.name for source in group), _job(group)) for group in groups]
     if not any(job is not None for _, job in jobs):
         raise ImportRefused(f"{label} holds no file of LinkedIn's data export.")
+    jobs += [(source.name, _skipped(source.name, source.skip)) for source in sources if source.skip]
+    jobs.sort(key=lambda named: named[0].casefold())
     results: list[FileResult] = []
-    for done, (group, job) in enumerate(jobs, start=1):
-        name = " + ".join(source.name for source in group)
-        result = FileResult(name, "skipped") if job is None else _guarded(name, job)
+    for done, (name, job) in enumerate(jobs, start=1):
+        result = _skipped(name, UNUSED)() if job is None else _guarded(name, job)
         if result.kind == "skipped":
             result.name = name
         results.append(result)
         if progress is not None:
             progress(name, done, len(jobs))
     return results
+
+
+def _skipped(name: str, reason: str) -> _Job:
+    return lambda: skipped_file(name, reason)
 
 
 def _read_single(path: Path) -> FileResult:

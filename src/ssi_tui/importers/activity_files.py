@@ -24,7 +24,8 @@ Transform = Callable[[Iterable[CsvRow], Sink], None]
 COUNTED_STATUSES: Final = frozenset({"", "visible", "accepted", "approved", "active", "shown"})
 """Statuses of endorsements and recommendations that others can see on the profile."""
 
-RowFilter = Callable[[CsvRow, Sink], bool]
+RowFilter = Callable[[CsvRow, Sink], str | None]
+"""Why a row is skipped (a few words for the report), or None to count it."""
 
 
 def dated_activity(
@@ -34,8 +35,9 @@ def dated_activity(
 
     def transform(rows: Iterable[CsvRow], sink: Sink) -> None:
         for row in rows:
-            if keep is not None and not keep(row, sink):
-                sink.skip()
+            reason = None if keep is None else keep(row, sink)
+            if reason is not None:
+                sink.skip(reason)
                 continue
             moment = sink.moment(row.line, row.get(*date_columns))
             if moment is None:
@@ -46,22 +48,23 @@ def dated_activity(
     return transform
 
 
-def visible_status(row: CsvRow, sink: Sink) -> bool:
+def visible_status(row: CsvRow, sink: Sink) -> str | None:
     """Keep endorsements and recommendations that show on the profile."""
-    return row.get("endorsementstatus", "status").casefold() in COUNTED_STATUSES
+    status = row.get("endorsementstatus", "status").casefold()
+    return None if status in COUNTED_STATUSES else "not shown on the profile"
 
 
-def outgoing_invitation(row: CsvRow, sink: Sink) -> bool:
+def outgoing_invitation(row: CsvRow, sink: Sink) -> str | None:
     """Keep invitations the member sent."""
-    return row.get("direction").casefold() == "outgoing"
+    return None if row.get("direction").casefold() == "outgoing" else "not sent by the member"
 
 
-def remember_poll(row: CsvRow, sink: Sink) -> bool:
+def remember_poll(row: CsvRow, sink: Sink) -> str | None:
     """Keep every vote, and note the poll it was cast on."""
     link = row.get("link")
     if link:
         sink.result.poll_links.append(post_urn(link) or link)
-    return True
+    return None
 
 
 TRANSFORMS: Final[dict[str, Transform]] = {

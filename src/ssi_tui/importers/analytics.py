@@ -29,6 +29,9 @@ SHEET_ROLES: Final = ("discovery", "engagement", "topposts", "followers", "demog
 _POST_LINK: Final = re.compile(r"linkedin\.com/(?:.*/)?(?:feed/update|posts)/", re.IGNORECASE)
 _DATE_IN_TEXT: Final = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 
+Undated = Callable[[int, Row], None]
+"""Told about a row of counts whose date is missing, unreadable or out of range."""
+
 
 def _cell(row: Row, index: int) -> object:
     return row[index] if index < len(row) else None
@@ -39,18 +42,35 @@ def _is_post_link(cell: object) -> bool:
 
 
 def _dated_rows(
-    rows: Sequence[Row], width: int, dates: DateReader
+    rows: Sequence[Row], width: int, dates: DateReader, undated: Undated | None = None
 ) -> list[tuple[date, list[int | None]]]:
-    """Rows that are a date followed by `width` counts (empty counts allowed)."""
+    """Rows that are a date followed by `width` counts (empty counts allowed).
+
+    A row of counts whose date cannot be used goes to `undated` (with its 1-based number), so a
+    reader can report it instead of dropping a day without a word.
+    """
     found: list[tuple[date, list[int | None]]] = []
-    for row in rows:
-        moment = cell_moment(_cell(row, 0), dates)
-        if moment is None or len(row) > width + 1:
+    for number, row in enumerate(rows, start=1):
+        if len(row) > width + 1:
             continue
         counts = [parse_count(_cell(row, index)) for index in range(1, width + 1)]
-        if any(count is not None for count in counts):
+        if not any(count is not None for count in counts):
+            continue
+        moment = cell_moment(_cell(row, 0), dates)
+        if moment is not None:
             found.append((moment.date(), counts))
+        elif undated is not None:
+            undated(number, row)
     return found
+
+
+def _report_undated(sink: Sink) -> Undated:
+    def report(number: int, row: Row) -> None:
+        cell = _cell(row, 0)
+        text = cell.isoformat() if isinstance(cell, date) else cell_text(cell)
+        sink.error(number, f"unreadable date {text!r}" if text else "no date")
+
+    return report
 
 
 def sheet_role(name: str, rows: Sequence[Row]) -> str | None:
@@ -77,7 +97,8 @@ def sheet_role(name: str, rows: Sequence[Row]) -> str | None:
 
 def read_engagement(rows: Sequence[Row], sink: Sink) -> None:
     days: dict[date, tuple[int | None, int | None]] = {}
-    for day, (impressions, engagements) in _dated_rows(rows, 2, sink.dates):
+    undated = _report_undated(sink)
+    for day, (impressions, engagements) in _dated_rows(rows, 2, sink.dates, undated):
         known = days.get(day, (None, None))
         days[day] = (_max(known[0], impressions), _max(known[1], engagements))
         sink.used()
@@ -122,7 +143,7 @@ def read_top_posts(rows: Sequence[Row], sink: Sink) -> None:
                 continue
             moment = cell_moment(_cell(row, start + 1), sink.dates)
             if moment is None and cell_text(_cell(row, start + 1)):
-                sink.error(line, f"unreadable date {cell_text(_cell(row, start + 1))!r}")
+                sink.warn(line, f"unreadable date {cell_text(_cell(row, start + 1))!r}")
             day = datetime.combine(moment.date(), datetime.min.time()) if moment else None
             value = parse_count(_cell(row, start + 2))
             post = PostRow(id=post_id(url, day, None), published_at=day, url=url)
@@ -133,20 +154,39 @@ def read_top_posts(rows: Sequence[Row], sink: Sink) -> None:
 def read_followers(rows: Sequence[Row], sink: Sink) -> None:
     """`Total followers on 4/23/2023: | 54448`, then daily new followers."""
     counts: dict[date, FollowerCount] = {}
-    for row in rows:
+    totals: set[int] = set()
+    for number, row in enumerate(rows, start=1):
         label = cell_text(_cell(row, 0))
-        found = _DATE_IN_TEXT.search(label)
         total = parse_count(_cell(row, 1))
-        moment = sink.dates.parse(found[0]) if found and not label[:1].isdigit() else None
-        if moment is not None and total is not None:
-            counts[moment.date()] = FollowerCount(moment.date(), None, total)
-            sink.used()
-    for day, (new,) in _dated_rows(rows, 1, sink.dates):
+        if total is None or not _is_total_label(label):
+            continue
+        totals.add(number)
+        found = _DATE_IN_TEXT.search(label)
+        moment = sink.dates.parse(found[0]) if found else None
+        if moment is None:
+            sink.error(number, f"unreadable date in {label!r}")
+            continue
+        counts[moment.date()] = FollowerCount(moment.date(), None, total)
+        sink.used()
+    report = _report_undated(sink)
+
+    def undated(number: int, row: Row) -> None:
+        if number not in totals:
+            report(number, row)
+
+    for day, (new,) in _dated_rows(rows, 1, sink.dates, undated):
         known = counts.get(day)
         counts[day] = FollowerCount(day, _max(known.new_followers if known else None, new),
                                     known.total if known else None)  # fmt: skip
         sink.used()
     sink.result.followers = [counts[day] for day in sorted(counts)]
+
+
+def _is_total_label(label: str) -> bool:
+    """`Total followers on 4/23/2023:` (in any language: a label holding a date, or "total")."""
+    if label[:1].isdigit():
+        return False
+    return _DATE_IN_TEXT.search(label) is not None or "total" in label.casefold()
 
 
 def read_demographics(rows: Sequence[Row], sink: Sink) -> None:

@@ -3,6 +3,10 @@
 Files may sit in the root, in one folder named like the archive, or in sub-folders (`Jobs/`,
 `Articles/`); split files (`Shares_1.csv`, `Shares_2.csv`) are grouped so they are read as one.
 Work is bounded before anything is read: a ZIP that would expand beyond 1 GB is refused.
+
+Every file is handed on, also those never read (system files, names that lead outside the
+export such as `../x.csv`): they carry a `skip` reason so the report lists them by their name
+as written, and a member sees everything the archive held.
 """
 
 from __future__ import annotations
@@ -40,6 +44,11 @@ ZIP_ERRORS: Final = (
 
 _SPLIT_SUFFIX: Final = re.compile(r"(?<![0-9])[ _-]?\(?([0-9]{1,3})\)?$")
 _JUNK: Final = ("__macosx", ".ds_store", "thumbs.db", "desktop.ini")
+_DRIVE: Final = re.compile(r"^[A-Za-z]:")
+
+OUTSIDE: Final = "its name leads outside the export"
+"""Why an entry such as `../x.csv` or `/etc/x.csv` is listed and never read."""
+SYSTEM_FILE: Final = "a system or hidden file"
 
 
 @dataclass(frozen=True)
@@ -49,21 +58,28 @@ class Source:
     name: str
     size: int
     opener: Callable[[], IO[bytes]]
+    skip: str | None = None
+    """Why this file is listed but never read (a system file, a name leading outside)."""
 
     def open(self) -> IO[bytes]:
         return self.opener()
 
     @property
     def base_name(self) -> str:
-        return PurePosixPath(self.name).name
+        return _path(self.name).name
 
     @property
     def extension(self) -> str:
-        return PurePosixPath(self.name).suffix.casefold().lstrip(".")
+        return _path(self.name).suffix.casefold().lstrip(".")
+
+
+def _path(name: str) -> PurePosixPath:
+    """A name as written in the export (kept for the report), `\\` read as a folder separator."""
+    return PurePosixPath(name.replace("\\", "/"))
 
 
 def _stem_and_part(name: str) -> tuple[str, int]:
-    stem = PurePosixPath(name).stem
+    stem = _path(name).stem
     match = _SPLIT_SUFFIX.search(stem)
     if match and match.start() > 0:
         return stem[: match.start()], int(match[1])
@@ -89,23 +105,39 @@ def group_parts(sources: list[Source]) -> list[list[Source]]:
 
 
 def _is_junk(name: str) -> bool:
-    parts = PurePosixPath(name).parts
+    parts = _path(name).parts
     return any(part.casefold() in _JUNK or part.startswith(".") for part in parts)
+
+
+def _leads_outside(name: str) -> bool:
+    """Absolute, on a drive, or climbing out with `..`: unpacked, it would land elsewhere."""
+    posix = name.replace("\\", "/")
+    return posix.startswith("/") or _DRIVE.match(posix) is not None or ".." in posix.split("/")
+
+
+def skip_reason(name: str) -> str | None:
+    """Why a file of an export is never read, whatever it holds; None for one worth a look."""
+    if _leads_outside(name):
+        return OUTSIDE
+    if _is_junk(name):
+        return SYSTEM_FILE
+    return None
 
 
 def _without_export_folder(names: list[str], container: str) -> dict[str, str]:
     """Original name → name shown, without the export's own folder when every file sits in it.
 
     That folder is named like the archive (`Basic_LinkedInDataExport_07-20-2025/`); a common
-    folder with another name (`Jobs/`) is part of the files' names and stays.
+    folder with another name (`Jobs/`) is part of the files' names and stays. Otherwise names
+    are shown as written.
     """
-    firsts = {PurePosixPath(name).parts[0] for name in names if len(PurePosixPath(name).parts) > 1}
-    everyone_inside = all(len(PurePosixPath(name).parts) > 1 for name in names)
+    firsts = {_path(name).parts[0] for name in names if len(_path(name).parts) > 1}
+    everyone_inside = all(len(_path(name).parts) > 1 for name in names)
     if len(firsts) == 1 and everyone_inside:
         folder = next(iter(firsts))
         label = normalise_label(folder)
-        if "linkedindataexport" in label or label == normalise_label(PurePosixPath(container).stem):
-            return {name: name.removeprefix(folder + "/") for name in names}
+        if "linkedindataexport" in label or label == normalise_label(_path(container).stem):
+            return {name: name[len(folder) + 1 :] for name in names}
     return {name: name for name in names}
 
 
@@ -127,24 +159,26 @@ def zip_sources(path: Path) -> Iterator[list[Source]]:
             f"{path.name} is not a readable ZIP archive (damaged or incomplete download)."
         ) from None
     with archive:
-        members = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and not _is_junk(info.filename.replace("\\", "/"))
-        ]
+        entries = [info for info in archive.infolist() if not info.is_dir()]
+        reasons = {info.filename: skip_reason(info.filename) for info in entries}
+        members = [info for info in entries if reasons[info.filename] is None]
         expanded = sum(info.file_size for info in members)
-        _check_bounds(len(members), expanded, path.name, packed=True)
+        _check_bounds(len(entries), expanded, path.name, packed=True)
         if any(info.flag_bits & 0x1 for info in members):
             raise ImportRefused(f"{path.name} is password-protected; unpack it first.")
-        names = [info.filename.replace("\\", "/") for info in members]
-        shown = _without_export_folder(names, path.name)
+        shown = _without_export_folder([info.filename for info in members], path.name)
 
         def opener(info: zipfile.ZipInfo) -> Callable[[], IO[bytes]]:
             return lambda: archive.open(info)
 
         yield [
-            Source(shown[info.filename.replace("\\", "/")], info.file_size, opener(info))
-            for info in members
+            Source(
+                shown.get(info.filename, info.filename),
+                info.file_size,
+                opener(info),
+                reasons[info.filename],
+            )
+            for info in entries
         ]
 
 
@@ -155,27 +189,34 @@ def folder_sources(path: Path) -> list[Source]:
     """
     files: list[Path] = []
     for item in path.rglob("*"):
-        if item.is_file() and not _is_junk(item.relative_to(path).as_posix()):
+        if item.is_file():
             files.append(item)
             _check_bounds(len(files), 0, path.name or str(path))  # stop walking a huge tree early
     files.sort()
+    names = [item.relative_to(path).as_posix() for item in files]
+    reasons = [skip_reason(name) for name in names]
     sizes = [item.stat().st_size for item in files]
-    readable = sum(size for item, size in zip(files, sizes, strict=True) if _is_read(item.name))
+    readable = sum(
+        size
+        for item, size, reason in zip(files, sizes, reasons, strict=True)
+        if reason is None and _is_read(item.name)
+    )
     _check_bounds(len(files), readable, path.name or str(path))
 
     def opener(item: Path) -> Callable[[], IO[bytes]]:
         return lambda: item.open("rb")
 
-    names = [item.relative_to(path).as_posix() for item in files]
-    shown = _without_export_folder(names, path.name)
+    shown = _without_export_folder(
+        [name for name, reason in zip(names, reasons, strict=True) if reason is None], path.name
+    )
     return [
-        Source(shown[name], size, opener(item))
-        for item, name, size in zip(files, names, sizes, strict=True)
+        Source(shown.get(name, name), size, opener(item), reason)
+        for item, name, size, reason in zip(files, names, sizes, reasons, strict=True)
     ]
 
 
 def _is_read(name: str) -> bool:
-    return PurePosixPath(name).suffix.casefold() in (".csv", ".xlsx")
+    return _path(name).suffix.casefold() in (".csv", ".xlsx")
 
 
 def file_source(path: Path) -> Source:

@@ -66,7 +66,7 @@ def transform_messages(rows: Iterable[CsvRow], sink: Sink) -> None:
     taking_part: dict[str, set[str]] = defaultdict(set)
     for row in rows:
         if _is_draft(row):
-            sink.skip()
+            sink.skip("draft or spam")
             continue
         moment = sink.moment(row.line, row.get("date"))
         if moment is None:
@@ -101,4 +101,4 @@ def transform_messages(rows: Iterable[CsvRow], sink: Sink) -> None:
             awaiting_reply = False
             sink.used()
         else:
-            sink.skip()
+            sink.skip("from someone else and not a reply")

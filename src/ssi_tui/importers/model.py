@@ -183,3 +183,24 @@ class FileResult:
     imported: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    """What went wrong, for the member: capped, and a damaged tail is one sentence, so its
+    length is not a count of rows (`error_rows` is)."""
+    rows_read: int = 0
+    """Rows met in the file. Each is imported, skipped or an error row: the three add up to it.
+    In a workbook a row is an entry the reader recognised (a day, a post, a share)."""
+    skipped_reasons: dict[str, int] = field(default_factory=dict)
+    """Why rows were skipped (`"duplicate"`, `"empty"`, …) and how many; adds up to `skipped`."""
+    error_rows: int = 0
+    """Rows not imported because they could not be read or used (a bad date, a damaged tail)."""
+    reason: str | None = None
+    """Why a file is not imported at all (`kind == "skipped"`), in a few words."""
+
+    @property
+    def unaccounted(self) -> int:
+        """Rows read that are neither imported, skipped nor errors: always 0 (tests check)."""
+        return self.rows_read - self.imported - self.skipped - self.error_rows
+
+
+def skipped_file(name: str, reason: str) -> FileResult:
+    """An export file (or archive entry) that is listed in the report and not imported."""
+    return FileResult(name=name, kind="skipped", reason=reason)

@@ -42,7 +42,7 @@ def _metric(row: CsvRow, field_name: str, sink: Sink) -> int | None:
             continue
         value = parse_count(text)
         if value is None:
-            sink.error(row.line, f"{column} {text!r} is not a count (left empty)")
+            sink.warn(row.line, f"{column} {text!r} is not a count (left empty)")
         return value
     return None
 
@@ -56,7 +56,7 @@ def transform_posts_csv(rows: Iterable[CsvRow], sink: Sink) -> None:
         tag = row.get("format")
         post_format = format_from_tag(tag) if tag else None
         if tag and post_format is None:
-            sink.error(row.line, f"unknown format {tag!r} (kept as unknown)")
+            sink.warn(row.line, f"unknown format {tag!r} (kept as unknown)")
         text = row.get("text")
         url = row.get("url")
         metrics = {name: _metric(row, name, sink) for name in METRIC_COLUMNS}

@@ -50,7 +50,7 @@ def transform_connections(rows: Iterable[CsvRow], sink: Sink) -> None:
         connections += 1
         decision_makers += is_decision_maker(row.get("position"))
         sink.used()
-        moment = sink.moment(row.line, row.get("connectedon"))
+        moment = sink.moment(row.line, row.get("connectedon"), row_error=False)
         if moment is not None:
             sink.count(moment.date(), "connection_accepted")
     sink.add_profile(
@@ -62,7 +62,7 @@ def transform_profile(rows: Iterable[CsvRow], sink: Sink) -> None:
     """Which profile sections are filled in (the first row is the member's profile)."""
     for row in rows:
         if sink.result.profile is not None:
-            sink.skip()
+            sink.skip("a second profile")
             continue
         headline = row.get("headline")
         sink.add_profile(
@@ -83,7 +83,7 @@ def transform_skills(rows: Iterable[CsvRow], sink: Sink) -> None:
     for row in rows:
         name = row.get("name", "skill", "skillname").casefold()
         if not name or name in names:
-            sink.skip()
+            sink.skip("duplicate" if name else "empty")
             continue
         names.add(name)
         sink.used()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import PurePosixPath
 from typing import Final
 
 from ssi_tui.importers.analytics import creator_roles, read_creator_analytics
@@ -26,7 +25,7 @@ from ssi_tui.importers.export_files import (
     any_known_header,
     kind_for_header,
 )
-from ssi_tui.importers.model import FileResult, ImportRefused
+from ssi_tui.importers.model import FileResult, ImportRefused, skipped_file
 from ssi_tui.importers.post_analytics import looks_like_post_analytics, read_post_analytics
 from ssi_tui.importers.sink import Sink
 from ssi_tui.importers.values import normalise_label
@@ -50,12 +49,13 @@ def _sample(source: Source) -> bytes:
 def _unique_rows(rows: Iterable[CsvRow], sink: Sink, seen: set[int]) -> Iterator[CsvRow]:
     """Rows worth reading: blank rows and verbatim repeats are counted as skipped."""
     for row in rows:
+        sink.read()
         if row.blank:
-            sink.skip()
+            sink.skip("empty")
             continue
         fingerprint = hash(row.raw)
         if fingerprint in seen:
-            sink.skip()
+            sink.skip("duplicate")
             continue
         seen.add(fingerprint)
         yield row
@@ -76,8 +76,9 @@ def _rows(parts: list[Source], kind: CsvKind, sink: Sink) -> Iterator[CsvRow]:
                     f"(expected the columns {kind.describe_header()})."
                 ) from None
             yield from _unique_rows(table, sink, seen)
-            if table.failure:
-                sink.note(f"{sink.part} {table.failure}".strip())
+            if table.damage is not None:
+                sink.read(table.damage.rows)
+                sink.lost(table.damage.rows, table.damage.sentence(source.name))
     sink.part = ""
 
 
@@ -106,10 +107,10 @@ def csv_kind(source: Source) -> CsvKind | None:
 def read_workbook(source: Source, *, alone: bool) -> FileResult:
     """A creator- or post-analytics workbook; a company-page export is listed as skipped."""
     sheets = read_sheets(source)
-    stem = PurePosixPath(source.name).name
+    stem = source.base_name
     named_creator = _CREATOR_NAME.match(stem) is not None
     if {normalise_label(name) for name in sheets} >= _COMPANY_SHEETS:
-        return FileResult(source.name, "skipped")  # a company page's posts, not the member's
+        return skipped_file(source.name, "a company page's export, not the member's")
     looks_creator = named_creator or len(creator_roles(sheets)) >= 2
     if _POST_NAME.match(stem) or (not looks_creator and looks_like_post_analytics(sheets)):
         if not looks_like_post_analytics(sheets):
@@ -121,5 +122,5 @@ def read_workbook(source: Source, *, alone: bool) -> FileResult:
     if read_creator_analytics(sheets, sink) < (1 if named_creator else 2):
         if alone or named_creator:
             raise ImportRefused(f"{source.name} is not a LinkedIn analytics export.")
-        return FileResult(source.name, "skipped")
+        return skipped_file(source.name, "not a LinkedIn analytics workbook")
     return sink.finish()

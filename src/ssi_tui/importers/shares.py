@@ -81,8 +81,11 @@ def transform_rich_media(rows: Iterable[CsvRow], sink: Sink) -> None:
         if post_format is not None and moment is None and when:
             sink.error(row.line, f"unreadable date {when!r}")
             continue
-        if post_format is None or moment is None:
-            sink.skip()  # an upload that says nothing about a post (cover photo, old file)
+        if post_format is None:
+            sink.skip("not a post's upload")  # a cover photo, a background
+            continue
+        if moment is None:
+            sink.skip("an upload without a date")  # the old Rich Media.csv: Type, Link
             continue
         hint = FormatHint(moment, post_format)
         if hint not in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -15,6 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, ProgressBar, Static
 
 from ssi_tui.core.text import strip_control
+
+if TYPE_CHECKING:
+    from ssi_tui.store.imports import FileReport
 
 IMPORTABLE = (".zip", ".csv", ".xlsx", ".tsv", ".txt")
 
@@ -36,21 +40,26 @@ def start_folder() -> Path:
     return downloads if downloads.is_dir() else Path.home()
 
 
-def report_text(reports: list[object]) -> Text:
-    """One line per file: what it was and what went in."""
+def report_text(reports: list[FileReport]) -> Text:
+    """One line per file: what it was and what went in (the counts add up to the rows read)."""
+    from ssi_tui.importers.report import counts_text, visible
+
     text = Text()
     for report in reports:
-        name = strip_control(str(getattr(report, "name", "")))
-        kind = str(getattr(report, "kind", ""))
-        if kind == "skipped":
-            text.append(f"{name}: not used\n", style="dim")
+        name = visible(report.name)
+        if report.kind == "skipped":
+            text.append(f"{name}: not used ({visible(report.reason or 'unknown')})\n", style="dim")
             continue
-        errors = getattr(report, "errors", [])
         text.append(f"{name}: ", style="bold")
-        text.append(f"{kind}, {getattr(report, 'imported', 0)} imported")
-        text.append(f", {getattr(report, 'skipped', 0)} skipped")
-        if errors:
-            text.append(f", {len(errors)} errors (first: {strip_control(errors[0])})", style="red")
+        text.append(f"{report.kind}, ")
+        text.append(
+            counts_text(
+                report.rows_read, report.imported, report.skipped_reasons, report.error_rows
+            ),
+            style="red" if report.error_rows else "",
+        )
+        if report.errors:
+            text.append(f" (first problem: {visible(report.errors[0])})", style="red")
         text.append("\n")
     return text
 

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from ssi_tui.importers import FileResult, PostRow, ProfileFacts
 from ssi_tui.importers.model import METRIC_FIELDS, UNKNOWN_FORMAT
+from ssi_tui.importers.report import accounting
 from ssi_tui.store.estimates import PROFILE_KEY
 from ssi_tui.store.journal import upsert_entries
 from ssi_tui.store.transactions import writing
@@ -29,13 +30,22 @@ STRONG_FORMAT_SOURCES = ("user", "evidence")
 
 @dataclass
 class FileReport:
-    """What happened to one file, as `import --json` prints it."""
+    """What happened to one file, as `import --json` prints it.
+
+    The contract's keys come first; the rest (see importers/report.py) make the counts add up:
+    rows_read = imported + skipped + error_rows.
+    """
 
     name: str
     kind: str
     imported: int
     skipped: int
     errors: list[str] = field(default_factory=list)
+    rows_read: int = 0
+    error_rows: int = 0
+    skipped_reasons: dict[str, int] = field(default_factory=dict)
+    reason: str | None = None
+    """Why a file is not imported at all (kind `skipped`)."""
 
 
 def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any]:
@@ -179,7 +189,14 @@ def write_results(
                 }
             )
         reports.append(
-            FileReport(result.name, result.kind, result.imported, result.skipped, result.errors)
+            FileReport(
+                result.name,
+                result.kind,
+                result.imported,
+                result.skipped,
+                result.errors,
+                **accounting(result),
+            )
         )
         if progress is not None:
             progress(result.name, done, len(results))
