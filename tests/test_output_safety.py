@@ -132,3 +132,22 @@ def _keep_umask() -> object:
     previous = os.umask(0o022)
     yield
     os.umask(previous)
+
+
+def test_a_posts_csv_export_imports_back_with_its_text_exact(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    """The export's guard apostrophe is not kept as part of a post when it comes back."""
+    text = "=2+2 is how I open a workshop. What is yours?"
+    written_by_another_program(
+        demo_db_path,
+        "UPDATE posts SET text = ? WHERE id = (SELECT id FROM posts ORDER BY published_at DESC"
+        " LIMIT 1)",
+        text,
+    )
+    assert run(demo_db_path, "export", str(tmp_path / "out"))[0] == 0
+    fresh = tmp_path / "fresh.db"
+    status, output = run(fresh, "import", str(tmp_path / "out" / "posts.csv"))
+    assert status == 0, output
+    texts = [post["text"] for post in json.loads(run(fresh, "posts", "--json")[1])]
+    assert text in texts and "'" + text not in texts

@@ -12,6 +12,9 @@ from ssi_tui.core.text import strip_control
 BLANK_MARKERS: Final = frozenset({"", "na", "n/a", "#n/a", "null", "none", '""'})
 """What spreadsheet re-saves and some exports write in an empty cell."""
 
+FORMULA_MARKS: Final = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet read a cell as a formula."""
+
 _GROUPED_COUNT: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f' ][0-9]{3})+")
 _PLAIN_COUNT: Final = re.compile(r"[0-9]+(?:\.0+)?")
 
@@ -25,8 +28,14 @@ def normalise_label(label: object) -> str:
 
 
 def clean_cell(value: str) -> str:
-    """A cell's text without control characters or padding; blank markers become ''."""
+    """A cell's text without control characters or padding; blank markers become ''.
+
+    The apostrophe that keeps `=…`, `+…`, `-…` or `@…` from running as a formula (ssi-tui's
+    own CSV export adds it, as spreadsheets do) is taken off again.
+    """
     text = strip_control(value).strip()
+    if text.startswith("'") and text[1:2] in FORMULA_MARKS:
+        text = text[1:]
     return "" if text.casefold() in BLANK_MARKERS else text
 
 
