@@ -81,7 +81,7 @@ def advise(features: DraftFeatures, history: PostHistory | None = None) -> list[
     if features.hashtags > bench.HASHTAG_MOST:
         lines.append(
             Advice(
-                f"{features.hashtags} hashtags: keep {bench.HASHTAG_MOST} or fewer.",
+                f"{features.hashtags:,} hashtags: keep {bench.HASHTAG_MOST} or fewer.",
                 "hashtags",
                 bench.HASHTAG_SOURCE,
             )
@@ -89,7 +89,7 @@ def advise(features: DraftFeatures, history: PostHistory | None = None) -> list[
     if features.unicode_bold:
         lines.append(
             Advice(
-                f"{features.unicode_bold} Unicode “bold/italic” letters: screen readers spell "
+                f"{features.unicode_bold:,} Unicode “bold/italic” letters: screen readers spell "
                 "them out or skip them.",
                 "unicode_bold",
                 bench.UNICODE_BOLD_SOURCE,
@@ -186,7 +186,7 @@ def _links(features: DraftFeatures, own: _OwnPosts | None) -> list[Advice]:
     plural = "s" if features.links > 1 else ""
     lines = [
         Advice(
-            f"{features.links} external link{plural}: the studies disagree on their cost; "
+            f"{features.links:,} external link{plural}: the studies disagree on their cost; "
             "try the link in the first comment.",
             "links",
             bench.LINK_SOURCE,
