@@ -58,7 +58,7 @@ def test_2018_shares_in_utf16_with_tabs_and_every_field_quoted(write: Write) -> 
     assert result.kind == "shares"
     assert [post.text for post in result.posts] == ["Première ligne\nzweite", "Olá 👋"]
     assert result.posts[1].format == "video"  # the 2018 Type column is evidence
-    assert result.posts[1].format_source == "evidence"
+    assert result.posts[1].format_source == "file"
     assert [row.count for row in result.journal] == [1, 1]
 
 

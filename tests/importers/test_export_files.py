@@ -111,11 +111,11 @@ def test_shares_become_post_rows_with_urns_text_and_evidence(
     assert posts[0].published_at == datetime(2024, 11, 12, 3, 1, 10)
     assert posts[0].text == "Three lessons from 40 discovery calls 🚀\n\n𝗟𝗶𝘀𝘁𝗲𝗻 more than you talk."
     assert [(post.format, post.format_source) for post in posts] == [
-        ("video", "evidence"),  # an upload five minutes before
-        ("carousel", "evidence"),  # a document upload
-        ("link", "evidence"),  # the text is only a link
-        ("poll", "evidence"),  # the member's vote on it
-        ("repost", "evidence"),  # no commentary, points at a LinkedIn post
+        ("video", "upload"),  # an upload five minutes before
+        ("carousel", "upload"),  # a document upload
+        ("link", "link"),  # the text is only a link
+        ("poll", "poll"),  # the member's vote on it
+        ("repost", "repost"),  # no commentary, points at a LinkedIn post
     ]
     assert all(post.impressions is None for post in posts)  # Shares.csv has no metrics
 

@@ -83,7 +83,7 @@ def test_an_upload_within_the_window_gives_the_format() -> None:
     posts = [_post(1), _post(2, NOON + timedelta(hours=3))]
     hints = [FormatHint(NOON - EVIDENCE_WINDOW + timedelta(seconds=1), "carousel")]
     assert _formats(resolve_post_formats(posts, hints, set())) == [
-        ("carousel", "evidence"),
+        ("carousel", "upload"),
         ("unknown", "unknown"),
     ]
 
@@ -98,7 +98,7 @@ def test_each_upload_goes_to_the_nearest_post_once() -> None:
     hints = [FormatHint(NOON + timedelta(minutes=3), "video")]
     assert _formats(resolve_post_formats(posts, hints, set())) == [
         ("unknown", "unknown"),
-        ("video", "evidence"),
+        ("video", "upload"),
     ]
 
 
@@ -116,7 +116,7 @@ def test_votes_mark_a_poll_by_urn_or_by_url() -> None:
         "urn:li:share:1",
         "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A2/",
     }
-    assert _formats(resolve_post_formats(posts, [], votes)) == [("poll", "evidence")] * 2
+    assert _formats(resolve_post_formats(posts, [], votes)) == [("poll", "poll")] * 2
 
 
 def test_link_only_text_and_external_shared_urls_are_link_posts() -> None:
@@ -127,8 +127,8 @@ def test_link_only_text_and_external_shared_urls_are_link_posts() -> None:
         _post(4, text="Read this: https://example.org/guide and tell me"),
     ]
     assert _formats(resolve_post_formats(posts, [], set())) == [
-        ("link", "evidence"),
-        ("link", "evidence"),
+        ("link", "link"),
+        ("link", "link"),
         ("unknown", "unknown"),
         ("unknown", "unknown"),
     ]
@@ -136,13 +136,31 @@ def test_link_only_text_and_external_shared_urls_are_link_posts() -> None:
 
 def test_an_article_urn_is_an_article() -> None:
     article = PostRow(id="urn:li:linkedInArticle:77", published_at=NOON)
-    assert _formats(resolve_post_formats([article], [], set())) == [("article", "evidence")]
+    assert _formats(resolve_post_formats([article], [], set())) == [("article", "article")]
 
 
 def test_evidence_from_the_share_row_is_kept() -> None:
-    repost = _post(1, format="repost", format_source="evidence")
+    repost = _post(1, format="repost", format_source="repost")
     hints = [FormatHint(NOON, "image")]
-    assert _formats(resolve_post_formats([repost], hints, set())) == [("repost", "evidence")]
+    assert _formats(resolve_post_formats([repost], hints, set())) == [("repost", "repost")]
+
+
+def test_with_the_uploads_read_a_post_none_of_them_matches_is_text() -> None:
+    """Rich_Media.csv lists every upload: a timed post without one, a link or a vote is text."""
+    posts = [
+        _post(1, NOON),
+        _post(2, NOON + timedelta(hours=5)),
+        _post(3, text="https://example.org/guide"),
+        _post(4, datetime(2025, 3, 4)),  # a date alone: nothing is inferred
+    ]
+    hints = [FormatHint(NOON + timedelta(minutes=1), "image")]
+    assert _formats(resolve_post_formats(posts, hints, set(), uploads_read=True)) == [
+        ("image", "upload"),
+        ("text", "inferred"),
+        ("link", "link"),
+        ("unknown", "unknown"),
+    ]
+    assert _formats(resolve_post_formats(posts, hints, set()))[1] == ("unknown", "unknown")
 
 
 def test_order_and_everything_else_are_preserved() -> None:

@@ -73,6 +73,8 @@ def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
         counts = counts_text(
             report.rows_read, report.imported, report.skipped_reasons, report.error_rows
         )
+        if report.joined:
+            counts += f"; {report.joined:,} of them joined posts already stored"
         click.echo(f"{name:<{width}}  {report.kind:<24} {counts}")
         for problem in report.errors[:5]:
             click.echo(f"{'':<{width}}    {visible(problem)}")

@@ -155,9 +155,10 @@ def _combine_profiles(results: list[FileResult]) -> None:
 def _resolve_formats(results: list[FileResult]) -> None:
     hints = [hint for result in results for hint in result.format_hints]
     polls = {link for result in results for link in result.poll_links}
+    uploads_read = any(result.kind == "rich_media" for result in results)
     for result in results:
         if result.posts:
-            result.posts = resolve_post_formats(result.posts, hints, polls)
+            result.posts = resolve_post_formats(result.posts, hints, polls, uploads_read)
 
 
 class _ProgressRaised(Exception):

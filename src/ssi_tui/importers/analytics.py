@@ -215,8 +215,12 @@ def creator_roles(sheets: Mapping[str, Sequence[Row]]) -> set[str]:
     return {role for name, rows in sheets.items() if (role := sheet_role(name, rows))}
 
 
-def read_creator_analytics(sheets: Mapping[str, Sequence[Row]], sink: Sink) -> int:
-    """Read every recognised sheet into `sink`; returns how many sheets were recognised."""
+def read_creator_analytics(sheets: Mapping[str, Sequence[Row]], sink: Sink) -> set[str]:
+    """Read every recognised sheet into `sink`; returns the roles of the sheets recognised.
+
+    People keep the TOP POSTS sheet alone, under any name: with its links to LinkedIn posts
+    it is recognised by itself (see `importers/reading.py`).
+    """
     seen: set[str] = set()
     for name, rows in sheets.items():
         role = sheet_role(name, rows)
@@ -226,4 +230,4 @@ def read_creator_analytics(sheets: Mapping[str, Sequence[Row]], sink: Sink) -> i
         sink.part = name
         READERS[role](rows, sink)
     sink.part = ""
-    return len(seen)
+    return seen

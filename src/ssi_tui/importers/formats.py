@@ -1,16 +1,19 @@
 """Post formats: the words people and files use for them, and the evidence that tells them.
 
-Shares.csv never says a post's format. The rule, strongest first:
-1. the member's own tag (posts CSV) — `format_source="user"`;
-2. evidence — `format_source="evidence"`, in this order: the member voted on the post
-   (Votes.csv lists the poll) → `poll`; what the share row itself shows (an empty commentary
-   pointing at a LinkedIn post → `repost`; the 2018 `Type` column); a Rich_Media.csv upload
-   within `EVIDENCE_WINDOW` of the post's time, nearest first, each upload used once → its
-   format (video → `video`, document → `carousel`, photo → `image`); a text that is only a
-   link, or a share pointing at a page outside LinkedIn → `link`; a `linkedInArticle` URN →
-   `article`;
-3. otherwise `unknown`. A guess is never stored as the member's word.
-Posts whose time is exactly midnight carry a date only (TOP POSTS): no upload is matched to them.
+Shares.csv never says a post's format. The rule, strongest first, with the `format_source`
+each one stores:
+1. the member's own tag (posts CSV, the Posts pane, `posts tag`) — `user`;
+2. evidence from the files: the member voted on the post (Votes.csv lists the poll) — `poll`;
+   what the share row itself shows (an empty commentary pointing at a LinkedIn post) —
+   `repost`, or the 2018 `Type` column — `file`; a Rich_Media.csv upload within
+   `EVIDENCE_WINDOW` of the post's time, nearest first, each upload used once — `upload` (video
+   → `video`, document → `carousel`, photo → `image`); a text that is only a link, or a share
+   pointing at a page outside LinkedIn — `link`; a `linkedInArticle` URN — `article`;
+3. by elimination — `inferred`: when Rich_Media.csv was read with the posts and no upload, link
+   or vote matches a post with a time, it is a text post (every upload is in that file);
+4. otherwise `unknown`. A guess is never stored as the member's word.
+Posts whose time is exactly midnight carry a date only (TOP POSTS): no upload is matched to
+them, and nothing is inferred.
 """
 
 from __future__ import annotations
@@ -68,8 +71,12 @@ def format_from_upload(kind: str) -> str | None:
     return None
 
 
-def _with(post: PostRow, post_format: str) -> PostRow:
-    return replace(post, format=post_format, format_source="evidence")
+FILE_SOURCES: Final = ("poll", "repost", "file", "upload", "link", "article")
+"""The `format_source` of formats the export's files prove (see the module docstring)."""
+
+
+def _with(post: PostRow, post_format: str, source: str) -> PostRow:
+    return replace(post, format=post_format, format_source=source)
 
 
 def _has_time(moment: datetime | None) -> bool:
@@ -108,9 +115,13 @@ def _poll_keys(votes_links: Iterable[str]) -> set[str]:
 
 
 def resolve_post_formats(
-    posts: list[PostRow], hints: list[FormatHint], votes_links: set[str]
+    posts: list[PostRow], hints: list[FormatHint], votes_links: set[str], uploads_read: bool = False
 ) -> list[PostRow]:
-    """Each post with the best-founded format (see the module docstring), in the same order."""
+    """Each post with the best-founded format (see the module docstring), in the same order.
+
+    `uploads_read` says that Rich_Media.csv came with the posts, so that a post none of its
+    uploads matches is a text post.
+    """
     polls = _poll_keys(votes_links)
     uploads = _upload_matches(posts, hints)
     resolved: list[PostRow] = []
@@ -121,15 +132,17 @@ def resolve_post_formats(
         keys = {post.id, post_urn(post.url or "") or "", (post.url or "").strip()} - {""}
         shared = post.shared_url or ""
         if keys & polls:
-            resolved.append(_with(post, "poll"))
-        elif post.format_source == "evidence" and post.format in POST_FORMATS:
+            resolved.append(_with(post, "poll", "poll"))
+        elif post.format_source in FILE_SOURCES and post.format in POST_FORMATS:
             resolved.append(post)
         elif index in uploads:
-            resolved.append(_with(post, uploads[index]))
+            resolved.append(_with(post, uploads[index], "upload"))
         elif is_only_a_link(post.text) or (shared and not is_linkedin_post(shared)):
-            resolved.append(_with(post, "link"))
+            resolved.append(_with(post, "link", "link"))
         elif urn_type(post.id) == "linkedInArticle":
-            resolved.append(_with(post, "article"))
+            resolved.append(_with(post, "article", "article"))
+        elif uploads_read and _has_time(post.published_at) and urn_type(post.id) != "activity":
+            resolved.append(_with(post, "text", "inferred"))
         else:
             resolved.append(replace(post, format=UNKNOWN_FORMAT, format_source="unknown"))
     return resolved

@@ -21,9 +21,12 @@ URN_TYPES: Final[dict[str, str]] = {
 """The URN types a member's own content comes under, lower-cased to LinkedIn's spelling."""
 
 _URN: Final = re.compile(
-    r"urn(?::|%3a)li(?::|%3a)(activity|share|ugcpost|grouppost|linkedinarticle)(?::|%3a)(\d{1,25})",
+    r"urn(?::|%3a)li(?::|%3a)(activity|share|ugcpost|grouppost|linkedinarticle)(?::|%3a)"
+    r"(\d{1,25}(?:-\d{1,25})?)",
     re.IGNORECASE,
 )
+"""A group post's id is `<group id>-<post id>`: the post is the part after the hyphen, and
+every post in one group shares the part before it."""
 _SLUG: Final = re.compile(r"[-_](activity|share|ugcpost)-(\d{6,25})(?=$|[-/?#])", re.IGNORECASE)
 _LONE_URL: Final = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -34,6 +37,33 @@ def post_urn(url: str) -> str | None:
     if match is None:
         return None
     return f"urn:li:{URN_TYPES[match[1].casefold()]}:{match[2]}"
+
+
+SHARE_FAMILY: Final = frozenset({"share", "ugcPost", "groupPost"})
+"""The names Shares.csv gives a post; analytics files name the same post by its `activity`."""
+ID_TIME_TYPES: Final = SHARE_FAMILY | {"activity"}
+"""URN types whose number carries its creation time: `id >> 22` is milliseconds since 1970."""
+FIRST_POST_MS: Final = 1_041_379_200_000
+"""2003-01-01 UTC: a time before LinkedIn existed means the number is not a timed id."""
+LAST_POST_MS: Final = 4_102_444_800_000
+"""2100-01-01 UTC."""
+
+
+def urn_family(urn: str) -> str:
+    """`share` for the names Shares.csv uses, `activity` for the analytics files' name, else
+    the URN's own type: one post has at most one name of each family."""
+    kind = urn_type(urn)
+    return "share" if kind in SHARE_FAMILY else kind
+
+
+def id_time_ms(urn: str) -> int | None:
+    """When LinkedIn made the id, in milliseconds since 1970 UTC; None for ids without one
+    (articles, hashes, numbers too small to be timed ids)."""
+    if urn_type(urn) not in ID_TIME_TYPES:
+        return None
+    number = urn.rsplit(":", 1)[1].rsplit("-", 1)[-1]
+    moment = int(number) >> 22
+    return moment if FIRST_POST_MS <= moment <= LAST_POST_MS else None
 
 
 def urn_type(urn: str) -> str:

@@ -10,6 +10,7 @@ otherwise get every post counted twice.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Final
 
 from ssi_tui.importers.csv_reading import CsvRow
@@ -48,7 +49,13 @@ def _metric(row: CsvRow, field_name: str, sink: Sink) -> int | None:
 
 
 def transform_posts_csv(rows: Iterable[CsvRow], sink: Sink) -> None:
-    """One post per row; rows without a readable `published_at` are reported and left out."""
+    """One post per row; rows without a readable `published_at` are reported and left out.
+
+    A row without a post URL is named by its time and text. Two such rows that differ in
+    anything else (two posts of one minute with no text, say) are two posts, told apart by
+    their order in the file; a row repeated verbatim is one post.
+    """
+    seen: dict[str, list[PostRow]] = {}
     for row in rows:
         moment = sink.moment(row.line, row.get("publishedat"))
         if moment is None:
@@ -68,5 +75,19 @@ def transform_posts_csv(rows: Iterable[CsvRow], sink: Sink) -> None:
             format=post_format or UNKNOWN_FORMAT,
             format_source="user" if post_format else "unknown",
         )
-        sink.add_post(with_metrics(post, metrics))
+        sink.add_post(_told_apart(with_metrics(post, metrics), seen))
         sink.used()
+
+
+def _told_apart(post: PostRow, seen: dict[str, list[PostRow]]) -> PostRow:
+    """`post`, with an id of its own when an earlier row had the same hashed id but is
+    another post; the id of that earlier row when it is the very same post again."""
+    if not post.id.startswith("post:"):
+        return post
+    before = seen.setdefault(post.id, [])
+    for earlier in before:
+        if replace(earlier, id=post.id) == post:
+            return earlier
+    told = post if not before else replace(post, id=f"{post.id}-{len(before) + 1}")
+    before.append(told)
+    return told

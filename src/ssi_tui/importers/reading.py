@@ -119,7 +119,9 @@ def read_workbook(source: Source, *, alone: bool) -> FileResult:
         read_post_analytics(sheets, sink)
         return sink.finish()
     sink = Sink(source.name, "creator_analytics")
-    if read_creator_analytics(sheets, sink) < (1 if named_creator else 2):
+    roles = read_creator_analytics(sheets, sink)
+    alone_top_posts = roles == {"topposts"} and sink.posts_read > 0
+    if len(roles) < (1 if named_creator or alone_top_posts else 2):
         if alone or named_creator:
             raise ImportRefused(f"{source.name} is not a LinkedIn analytics export.")
         return skipped_file(source.name, "not a LinkedIn analytics workbook")

@@ -44,6 +44,7 @@ def transform_shares(rows: Iterable[CsvRow], sink: Sink) -> None:
         tagged = format_from_tag(row.get("type")) if row.get("type") else None
         is_repost = not text and bool(shared) and is_linkedin_post(shared)
         post_format = "repost" if is_repost else tagged
+        source = "repost" if is_repost else "file"
         sink.add_post(
             PostRow(
                 id=post_id(link, moment, text),
@@ -51,7 +52,7 @@ def transform_shares(rows: Iterable[CsvRow], sink: Sink) -> None:
                 text=text or None,
                 url=link or None,
                 format=post_format or "unknown",
-                format_source="evidence" if post_format else "unknown",
+                format_source=source if post_format else "unknown",
                 shared_url=shared or None,
             )
         )

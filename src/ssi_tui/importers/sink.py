@@ -113,6 +113,11 @@ class Sink:
         known = self._posts.get(post.id)
         self._posts[post.id] = post if known is None else merge_posts(known, post)
 
+    @property
+    def posts_read(self) -> int:
+        """Posts read so far (one per post, however often the file names it)."""
+        return len(self._posts)
+
     def add_profile(self, facts: ProfileFacts) -> None:
         known = self.result.profile
         self.result.profile = facts if known is None else known.merged(facts)

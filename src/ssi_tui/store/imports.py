@@ -11,21 +11,29 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from ssi_tui.importers import FileResult, PostRow, ProfileFacts
-from ssi_tui.importers.model import METRIC_FIELDS, UNKNOWN_FORMAT
+from ssi_tui.importers.links import post_urn
+from ssi_tui.importers.model import METRIC_FIELDS
 from ssi_tui.importers.report import accounting
 from ssi_tui.store.estimates import PROFILE_KEY
 from ssi_tui.store.journal import upsert_entries
+from ssi_tui.store.post_identity import (
+    best_name,
+    find_posts,
+    merge_rows,
+    names_of,
+    record_names,
+    row_of,
+    stored_names,
+    times_from_ids,
+)
 from ssi_tui.store.transactions import writing
-
-STRONG_FORMAT_SOURCES = ("user", "evidence")
-"""A format the user tagged or the export proves; a later guess never overwrites these."""
 
 
 @dataclass
@@ -46,15 +54,34 @@ class FileReport:
     skipped_reasons: dict[str, int] = field(default_factory=dict)
     reason: str | None = None
     """Why a file is not imported at all (kind `skipped`)."""
+    joined: int = 0
+    """Posts recognised as one already stored under another name (a share id meeting its
+    activity id, say)."""
+
+
+def _moment(post: PostRow) -> tuple[str | None, str]:
+    """The post's time and how exact it is; a date alone (TOP POSTS) is made exact by the
+    time LinkedIn made its id, when that falls on the same day give or take time zones."""
+    moment = post.published_at
+    if moment is None:
+        return None, "date"
+    if moment.time() != time(0):
+        return moment.isoformat(timespec="seconds"), "file"
+    from_ids = times_from_ids(names_of(post.id, post.url))
+    if from_ids:
+        made = datetime.fromisoformat(from_ids[0])
+        if abs(made.date() - moment.date()) <= timedelta(days=1):
+            return from_ids[0], "ids"
+    return moment.isoformat(timespec="seconds"), "date"
 
 
 def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any]:
     """The stored row for `post`, completing (never degrading) what is already known."""
+    published_at, exactness = _moment(post)
     new = {
         "id": post.id,
-        "published_at": post.published_at.isoformat(timespec="seconds")
-        if post.published_at
-        else None,
+        "published_at": published_at,
+        "time_source": exactness,
         "format": post.format,
         "format_source": post.format_source,
         "text": post.text,
@@ -62,32 +89,32 @@ def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any
         **{name: getattr(post, name) for name in METRIC_FIELDS},
         "source": "import",
     }
-    if existing is None:
-        return new
-    merged = dict(existing)
-    for key in ("published_at", "text", "url"):
-        if merged.get(key) is None:
-            merged[key] = new[key]
-    for name in METRIC_FIELDS:
-        values = [value for value in (existing.get(name), new[name]) if value is not None]
-        merged[name] = max(values) if values else None
-    keeps_format = existing.get("format_source") == "user" or (
-        existing.get("format_source") == "evidence" and post.format_source != "user"
-    )
-    if not keeps_format and post.format != UNKNOWN_FORMAT:
-        merged["format"], merged["format_source"] = post.format, post.format_source
-    merged.pop("updated_at", None)
-    return merged
+    return new if existing is None else merge_rows(existing, new)
 
 
-def _write_posts(db: Database, posts: Iterable[PostRow]) -> None:
-    rows = []
+def _write_posts(db: Database, posts: Iterable[PostRow]) -> int:
+    """Write each post into the row of the post it is (see store/post_identity.py); returns
+    how many were recognised under another name than the one they are stored under."""
     stamp = datetime.now().isoformat(timespec="seconds")
+    joined = 0
     for post in posts:
-        existing = next(db.query("SELECT * FROM posts WHERE id = ?", [post.id]), None)
-        rows.append({**_merge_post(existing, post), "updated_at": stamp})
-    if rows:
-        db.table("posts").upsert_all(rows, pk="id")
+        names = names_of(post.id, post.url)
+        found = find_posts(db, names, post.published_at, post.text, post.format)
+        rows = [row for match in found if (row := row_of(db, match.post_id)) is not None]
+        existing = rows[0] if rows else None
+        for other in rows[1:]:  # this row shows two stored rows to be one post
+            existing = merge_rows(existing or other, other)
+        all_names = names + [name for match in found for name in stored_names(db, match.post_id)]
+        row = {**_merge_post(existing, post), "updated_at": stamp}
+        row["id"] = best_name(all_names)
+        if post.url and post_urn(post.url) == row["id"]:
+            row["url"] = post.url  # the link of the name it is stored under
+        joined += any(match.joined for match in found)
+        for match in found:
+            db.execute("DELETE FROM posts WHERE id = ?", [match.post_id])
+        db.table("posts").insert(row)
+        record_names(db, row["id"], all_names)
+    return joined
 
 
 def _write_max_per_day(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
@@ -116,8 +143,8 @@ def _write_profile(db: Database, profile: ProfileFacts | None, followers: int | 
     db.table("settings").upsert({"key": PROFILE_KEY, "value": json.dumps(stored)}, pk="key")
 
 
-def _write_file(db: Database, result: FileResult) -> None:
-    """Everything one file holds, in the caller's transaction."""
+def _write_file(db: Database, result: FileResult) -> int:
+    """Everything one file holds, in the caller's transaction; returns the posts joined."""
     upsert_entries(
         db,
         (
@@ -126,7 +153,7 @@ def _write_file(db: Database, result: FileResult) -> None:
         ),
         source=f"import:{result.kind}",
     )
-    _write_posts(db, result.posts)
+    joined = _write_posts(db, result.posts)
     _write_max_per_day(
         db,
         "daily_metrics",
@@ -151,6 +178,7 @@ def _write_file(db: Database, result: FileResult) -> None:
     totals = [f for f in result.followers if f.total is not None]
     latest_total = max(totals, key=lambda f: f.date).total if totals else None
     _write_profile(db, result.profile, latest_total)
+    return joined
 
 
 def _fingerprint(path: Path) -> str | None:
@@ -173,9 +201,10 @@ def write_results(
     digest = _fingerprint(path)
     reports = []
     for done, result in enumerate(results, start=1):
+        joined = 0
         with writing(db):
             if result.kind != "skipped":
-                _write_file(db, result)
+                joined = _write_file(db, result)
             db.table("imports").insert(
                 {
                     "imported_at": datetime.now().isoformat(timespec="seconds"),
@@ -196,6 +225,7 @@ def write_results(
                 result.skipped,
                 result.errors,
                 **accounting(result),
+                joined=joined,
             )
         )
         if progress is not None:

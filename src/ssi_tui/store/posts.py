@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ssi_tui.core.domain import POST_METRICS
 from ssi_tui.core.limits import check_metric
 from ssi_tui.core.post_stats import engagement_of
+from ssi_tui.store.post_identity import names_of, record_names
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ def upsert_posts(db: Database, rows: Iterable[dict[str, Any]]) -> int:
     records = [{**row, "updated_at": stamp} for row in rows]
     with writing(db):
         db.table("posts").upsert_all(records, pk="id")
+        for record in records:
+            record_names(db, record["id"], names_of(record["id"], record.get("url")))
     return len(records)
 
 

@@ -6,6 +6,7 @@ Never edit a migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 from sqlite_utils import Database
@@ -410,3 +411,75 @@ def m005_value_ranges(db: Database) -> None:
         "category, value, share, below",
         share_check,
     )
+
+
+@migrations()
+def m006_post_names(db: Database) -> None:
+    """Every name a post is known by, and one row per post in the files that have two.
+
+    Before this, a post imported from Shares.csv (its share id) and from an analytics workbook
+    (its activity id) was stored twice, once with text and once with numbers. Each stored post
+    now registers its names, strongest first, and a row that turns out to be a post already
+    registered under another name (see store/post_identity.py) is merged into it: the
+    member's own format tag kept, the larger of each metric. The file is copied aside first.
+    """
+    from ssi_tui.importers.links import post_urn
+    from ssi_tui.store.post_identity import (
+        best_name,
+        find_posts,
+        merge_rows,
+        names_of,
+        record_names,
+        stored_names,
+    )
+
+    db.executescript(
+        """
+        CREATE TABLE post_names (
+            name TEXT PRIMARY KEY,
+            post_id TEXT NOT NULL,
+            family TEXT NOT NULL,
+            made_ms INTEGER
+        );
+        CREATE INDEX post_names_by_post ON post_names (post_id);
+        CREATE INDEX post_names_by_time ON post_names (made_ms);
+        ALTER TABLE posts ADD COLUMN time_source TEXT;
+        """
+    )
+    rows = list(db.query("SELECT * FROM posts"))
+    rows.sort(key=lambda row: _name_rank(row["id"]))
+    for row in rows:
+        names = names_of(row["id"], row["url"])
+        published = row["published_at"]
+        found = find_posts(
+            db,
+            names,
+            datetime.fromisoformat(published) if published else None,
+            row["text"],
+            row["format"],
+        )
+        if not found:
+            record_names(db, row["id"], names)
+            continue
+        merged = dict(row)
+        every_name = list(names)
+        for match in found:
+            kept = next(db.query("SELECT * FROM posts WHERE id = ?", [match.post_id]))
+            merged = merge_rows(kept, merged)
+            merged["updated_at"] = max(kept["updated_at"], row["updated_at"])
+            every_name += stored_names(db, match.post_id)
+            db.execute("DELETE FROM posts WHERE id = ?", [match.post_id])
+        db.execute("DELETE FROM posts WHERE id = ?", [row["id"]])
+        merged["id"] = best_name(every_name)
+        if row["url"] and post_urn(row["url"]) == merged["id"]:
+            merged["url"] = row["url"]
+        db.table("posts").insert(merged)
+        record_names(db, merged["id"], every_name)
+
+
+def _name_rank(post_id: str) -> tuple[int, str]:
+    """Share names first, so that the other rows join them rather than each other."""
+    from ssi_tui.store.post_identity import family_of
+
+    order = {"share": 0, "activity": 1, "hash": 3}
+    return order.get(family_of(post_id), 2), post_id
