@@ -50,6 +50,7 @@ TARGETS: dict[str, float] = {
     "startup_rss_ratio": 1.5,
     "quicklog_ratio": 1.5,
     "analyze_ms_p50": 20.0,
+    "analyze_worst_s": 1.0,
     "train_s_2000_posts": 5.0,
     "journal_query_ms_10y": 50.0,
     "make_history_10y_s": 60.0,
@@ -399,6 +400,14 @@ def bench_analysis(plan: Plan, db_path: Path) -> None:
     times = sorted(analyze(variant) for variant in range(plan.analyze_runs))
     RESULTS["analyze_ms_p50"] = median(times) * 1000
     RESULTS["analyze_ms_p90"] = times[int(0.9 * (len(times) - 1))] * 1000
+
+    from analyzer_worst_case import worst_case_seconds
+
+    quick = plan.mode == "quick"
+    worst = worst_case_seconds(
+        size=200_000 if quick else 1_900_000, repeat=1 if quick else 3, log=log
+    )
+    RESULTS["analyze_worst_s"] = max(worst.values())
 
     posts = rows[-plan.train_posts :]
     log(f"train: the format model on {len(posts)} posts x{plan.train_runs}")

@@ -20,6 +20,7 @@ KEYS = (
     "startup_rss_ratio",
     "quicklog_ratio",
     "analyze_ms_p50",
+    "analyze_worst_s",
     "train_s_2000_posts",
     "journal_query_ms_10y",
     "import_50k_rows_s",
