@@ -103,17 +103,22 @@ def test_a_full_disk_refuses_the_import_in_one_sentence_and_keeps_the_file(
     disk = tmp_path / "disk"
     disk.mkdir()
     comments = comments_csv(tmp_path / "Comments.csv", 3000)
-    fill = (
-        "python3 -c \"import os; s = os.statvfs('$D'); "
-        "open('$D/filler', 'wb').write(b'x' * (s.f_bavail * s.f_frsize - 64 * 1024))\""
-    )
+
+    def fill(name: str, leave_kb: int) -> str:
+        return (
+            "python3 -c \"import os; s = os.statvfs('$D'); "
+            f"open('$D/{name}', 'wb').write(b'x' * (s.f_bavail * s.f_frsize - {leave_kb} * 1024))\""
+        )
+
     script = f"""
 D={disk}
 $SSI --db $D/ssi.db log comment 2 >/dev/null
-{fill}
+{fill("filler", 64)}
 echo "== import"; $SSI --db $D/ssi.db import {comments}; echo "rc=$?"
 echo "== backup"; $SSI --db $D/ssi.db backup $D/copy.db; echo "rc=$?"
-rm $D/filler
+{fill("more", 4)}
+echo "== log"; $SSI --db $D/ssi.db log comment 3; echo "rc=$?"
+rm $D/filler $D/more
 echo "== journal"; $SSI --db $D/ssi.db journal --json --since 2000-01-01
 echo "== check"
 python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); \\
@@ -124,7 +129,8 @@ echo "== files"; ls $D
     sections = dict(section.split("\n", 1) for section in done.stdout.split("== ")[1:])
     assert sections["import"] == "rc=2\n", done.stderr
     assert sections["backup"] == "rc=2\n"
-    assert done.stderr == DISK_FULL * 2
+    assert sections["log"] == "rc=2\n"
+    assert done.stderr == DISK_FULL * 3
     journal = json.loads(sections["journal"])
     assert [(row["activity"], row["count"]) for row in journal] == [("comment", 2)]
     assert sections["check"] == "ok\n"
