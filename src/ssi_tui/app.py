@@ -24,10 +24,12 @@ from ssi_tui.messages import (
     DeleteReading,
     LogActivity,
     OpenDrafts,
+    OpenPost,
     SaveDraft,
     SaveReading,
     SetTarget,
     ShowJournalDay,
+    TagPost,
     UpdatePost,
 )
 from ssi_tui.panes.deck import PANES, PaneDeck
@@ -326,6 +328,24 @@ class SsiApp(App[None]):
             self.notify("Post updated.")
 
         self.saver.save(lambda db: posts.update_post(db, post_id, post_format, metrics), updated)
+
+    @on(TagPost)
+    def _tag_post(self, message: TagPost) -> None:
+        from ssi_tui.store import posts
+
+        post_id, post_format = message.post_id, message.format
+        self.saver.save(
+            lambda db: posts.tag_post(db, post_id, post_format), lambda _: self.refresh_views()
+        )
+
+    @on(OpenPost)
+    def _open_post(self, message: OpenPost) -> None:
+        from ssi_tui.screens.post_detail import PostDetailScreen
+        from ssi_tui.store.posts import post_names_of
+
+        self.push_screen(
+            PostDetailScreen(message.post, post_names_of(self.reader, message.post.id))
+        )
 
     @on(SetTarget)
     def _set_target(self, message: SetTarget) -> None:

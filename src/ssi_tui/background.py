@@ -168,7 +168,10 @@ class BackgroundWork:
         from ssi_tui.analysis.history import PostHistory
 
         self.loading_model = False
+        from ssi_tui.core.post_stats import model_footing
+
         pane = self._drafts_pane()
         pane.history = PostHistory.from_rows(rows)
+        pane.footing = model_footing(rows)
         pane.model_state = state
         self._reload_model_if_needed()

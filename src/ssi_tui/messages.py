@@ -13,6 +13,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from ssi_tui.core.readings import Reading
+    from ssi_tui.store.posts import Post
 
 
 class SaveReading(Message):
@@ -79,6 +80,23 @@ class UpdatePost(Message):
         self.post_id = post_id
         self.format = format
         self.metrics = metrics
+
+
+class TagPost(Message):
+    """The user's word on a post's format (the triage on the Posts pane)."""
+
+    def __init__(self, post_id: str, format: str) -> None:
+        super().__init__()
+        self.post_id = post_id
+        self.format = format
+
+
+class OpenPost(Message):
+    """Show one post in full."""
+
+    def __init__(self, post: Post) -> None:
+        super().__init__()
+        self.post = post
 
 
 class SaveDraft(Message):

@@ -105,3 +105,56 @@ async def test_importing_an_archive_from_the_app(db_path: Path, tmp_path: Path) 
         await pilot.pause()
         await pilot.press("3")
         assert app.query_one("#posts-table", DataTable).row_count == 5
+
+
+async def test_triage_tags_the_unknown_formats_and_enter_opens_a_post(tmp_path: Path) -> None:
+    from tests.importers.post_history import archive, creator_workbook, invented_history
+    from tests.importers.post_history import measured_posts as measured_of
+
+    from ssi_tui.importers import read_path
+    from ssi_tui.screens.format_triage import FormatTriageScreen
+    from ssi_tui.screens.post_detail import PostDetailScreen
+    from ssi_tui.store.imports import write_results
+
+    history = invented_history(8)
+    measured = measured_of(history, 3)
+    export, workbook = tmp_path / "export.zip", tmp_path / "Content_2025.xlsx"
+    export.write_bytes(archive(history))
+    workbook.write_bytes(creator_workbook(measured))
+    db_path = tmp_path / "ssi.db"
+    db = open_database(db_path)
+    for path in (export, workbook):
+        write_results(db, path, read_path(path))
+    db.close()
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "u")
+        await settle(pilot)
+        assert isinstance(app.screen, FormatTriageScreen)
+        progress = str(app.screen.query_one("#triage-progress", Static).render())
+        assert progress == "Post 1 of 8 whose format is unknown"
+        first = app.screen.posts[0]
+        assert first.engagement is not None or first.impressions is not None  # numbers first
+        await pilot.press("c", "space", "v", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormatTriageScreen)
+        tagged = {
+            post.id: post.format
+            for post in app.query_one(PostsPane).view.posts  # type: ignore[union-attr]
+            if post.format_source == "user"
+        }
+        assert list(tagged.values()).count("carousel") == 1
+        assert list(tagged.values()).count("video") == 1
+        assert tagged[first.id] == "carousel"
+        table = app.query_one("#posts-table", DataTable)
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PostDetailScreen)
+        shown = str(app.screen.query_one("#post-detail-text", Static).render())
+        post = app.screen.post
+        assert (post.text or "") in shown and "Known as" in shown and post.id in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, PostDetailScreen)

@@ -49,6 +49,9 @@ ESTIMATOR_CLASSES: Final = {
 }
 KINDS: Final = frozenset({"format-median", *ESTIMATOR_CLASSES})
 
+TRAINED_FORMATS: Final = (*POST_FORMATS, "unknown")
+"""The formats a model may hold figures for: posts whose format nothing tells train too."""
+
 MAX_METADATA_BYTES: Final = 1_000_000
 """A saved model's JSON is about 3 KB (the prior's, with its evaluation, too)."""
 MAX_MODEL_BYTES: Final = 4_000_000
@@ -336,8 +339,8 @@ def _checked_model(model: dict[str, Any]) -> dict[str, Any]:
         raise _Invalid("feature_names must be a list of names")
     if len(set(names)) != len(names) or not set(names) <= set(USER_FEATURES):
         raise _Invalid("feature_names must name this version's features, each once")
-    offsets = _mapping(model["format_offsets"], "format_offsets", POST_FORMATS)
-    counts = _mapping(model["format_counts"], "format_counts", POST_FORMATS)
+    offsets = _mapping(model["format_offsets"], "format_offsets", TRAINED_FORMATS)
+    counts = _mapping(model["format_counts"], "format_counts", TRAINED_FORMATS)
     typical = _mapping(model["typical_features"], "typical_features", USER_FEATURES)
     low = _number(model["residual_low"], "residual_low", -MAX_LOG_RATIO, MAX_LOG_RATIO)
     scale, followers = model["scale"], model["latest_followers"]

@@ -13,6 +13,7 @@ import click
 
 from ssi_tui.commands.common import database, emit_json, read_text_input, refuse
 from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.core.post_stats import ModelFooting
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -39,10 +40,12 @@ def model_group() -> None:
 @click.pass_context
 def train(ctx: click.Context, as_json: bool) -> None:
     """Train the format model on your post log (time-ordered cross-validation)."""
-    from ssi_tui.store.format_model import model_path, train_and_save
+    from ssi_tui.core.post_stats import model_footing
+    from ssi_tui.store.format_model import model_path, train_and_save, training_rows
 
     db = database(ctx)
     model, n_posts = train_and_save(db, _db_path(ctx))
+    footing = model_footing(training_rows(db))
     if model is None:
         report: dict[str, Any] = {
             "trained": False,
@@ -65,9 +68,11 @@ def train(ctx: click.Context, as_json: bool) -> None:
             "data_hash": meta.data_hash,
             "path": str(model_path(_db_path(ctx))),
         }
+    report["stands_on"] = footing.to_json()
     if as_json:
         emit_json(report)
-    elif not report["trained"]:
+        return
+    if not report["trained"]:
         click.echo(report["reason"])
     else:
         score = (
@@ -77,12 +82,14 @@ def train(ctx: click.Context, as_json: bool) -> None:
             else "too few posts for cross-validation: it uses your per-format medians"
         )
         click.echo(f"Trained a {report['model']} model on {report['n_posts']} posts: {score}.")
+    click.echo(footing.sentence())
 
 
 def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, rows: Any) -> Any:
     from ssi_tui.analysis.advice import advise
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.analysis.model import predict
+    from ssi_tui.core.post_stats import model_footing
 
     prediction = predict(text, at, formats, state.user_model, state.prior, state.n_posts)
     result = prediction.to_json()
@@ -91,6 +98,7 @@ def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, row
         {"text": a.text, "feature": a.feature, "source": a.source}
         for a in advise(prediction.features, history)
     ]
+    result["stands_on"] = model_footing(rows).to_json()
     if state.note:
         result["note"] = state.note
     return result
@@ -158,6 +166,7 @@ def _print_human(result: dict[str, Any]) -> None:
         click.echo(f"• {advice['text']}")
     if result.get("note"):
         click.echo(result["note"])
+    click.echo(ModelFooting(**result["stands_on"]).sentence())
 
 
 @click.command("analyze")

@@ -82,11 +82,13 @@ def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
             click.echo(f"{'':<{width}}    … and {len(report.errors) - 5} more")
 
 
-@click.command("posts")
+@click.group("posts", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print every post as JSON.")
 @click.pass_context
 def show_posts(ctx: click.Context, as_json: bool) -> None:
-    """Your post log, newest first."""
+    """Your post log, newest first; `posts tag ID FORMAT` settles a post's format."""
+    if ctx.invoked_subcommand is not None:
+        return
     rows = [post_json(row) for row in post_rows(database(ctx))]
     if as_json:
         emit_json(rows)
@@ -100,6 +102,35 @@ def show_posts(ctx: click.Context, as_json: bool) -> None:
         impressions = row["impressions"] if row["impressions"] is not None else "—"
         line = strip_control(first_line(row["text"], 60))
         click.echo(f"{published:<16}  {row['format']:<9} {impressions:>8} {engagement:>6}  {line}")
+
+
+@show_posts.command("tag")
+@click.argument("given", metavar="ID")
+@click.argument("format_word", metavar="FORMAT")
+@click.pass_context
+def tag(ctx: click.Context, given: str, format_word: str) -> None:
+    """Settle a post's format: ID is its id (as `posts --json` shows it), another id it is
+    known by, or its LinkedIn URL; FORMAT is text, image, carousel, video, poll, article,
+    link or repost (or a word for one: document, photo, …)."""
+    from ssi_tui.importers.formats import format_from_tag
+    from ssi_tui.store.posts import find_post_id, tag_post
+
+    chosen = format_from_tag(format_word)
+    if chosen is None:
+        refuse(
+            f"{format_word!r} is not a post format; use text, image, carousel, video, poll, "
+            "article, link or repost."
+        )
+    db = database(ctx.find_root())
+    post_id = find_post_id(db, given)
+    if post_id is None:
+        refuse(f"No post in your post log is named {given!r}; 'ssi-tui posts --json' lists them.")
+    try:
+        tag_post(db, post_id, chosen)
+    except ValueError as error:
+        refuse(str(error))
+    article = "an" if chosen[0] in "aeiou" else "a"
+    click.echo(f"{post_id} is now {article} {chosen} post (your tag).")
 
 
 @click.command("export")

@@ -26,6 +26,7 @@ from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
     from ssi_tui.analysis.history import PostHistory
+    from ssi_tui.core.post_stats import ModelFooting
     from ssi_tui.store.format_model import ModelState
 
 PLACEHOLDER = "Paste or type a draft post here…"
@@ -34,9 +35,16 @@ TYPING_PAUSE_SECONDS = 0.15
 LOADING = "Loading the language tools and your format model…"
 
 
-def model_summary(state: ModelState) -> str:
-    """What the suggestion stands on, with the model's score against the simple baseline."""
+def model_summary(state: ModelState, footing: ModelFooting | None = None) -> str:
+    """What the suggestion stands on, with the model's score against the simple baseline.
+
+    A model whose posts have no known format tells nothing between formats: it is not
+    presented as a per-format model, and the footing says what would make it one.
+    """
     model = state.user_model
+    if footing is not None and footing.known_format == 0:
+        summary = footing.sentence()
+        return f"{state.note} {summary}" if state.note else summary
     if model is None:
         summary = "Format model: the prior (no post of yours has metrics yet)."
     else:
@@ -48,6 +56,8 @@ def model_summary(state: ModelState) -> str:
                 "your per-format median"
             )
         summary += "."
+    if footing is not None:
+        summary += " " + footing.sentence()
     return f"{state.note} {summary}" if state.note else summary
 
 
@@ -134,6 +144,7 @@ class DraftsPane(Horizontal):
 
     model_state: reactive[ModelState | None] = reactive(None)
     history: PostHistory | None = None
+    footing: ModelFooting | None = None
     """The user's posts, built once when the model loads (advice compares drafts to them)."""
     draft_id: int | None = None
 
@@ -172,7 +183,7 @@ class DraftsPane(Horizontal):
     def watch_model_state(self, state: ModelState | None) -> None:
         if state is None:
             return
-        self.set_status(model_summary(state))
+        self.set_status(model_summary(state, self.footing))
         self._analyze(self.text)
 
     @on(TextArea.Changed, "#draft-editor")

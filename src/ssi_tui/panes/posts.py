@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS, PostFigures, summarise_by_format
 from ssi_tui.core.text import first_line
-from ssi_tui.messages import UpdatePost
+from ssi_tui.messages import OpenPost, TagPost, UpdatePost
 from ssi_tui.store.posts import Post
 from ssi_tui.store.views import PostsView
 from ssi_tui.widgets.safe import literal
@@ -68,6 +68,13 @@ class PostsPane(Vertical):
         Binding("s", "cycle_sort", "Sort", id="posts.sort", tooltip="Change the order"),
         Binding("f", "cycle_filter", "Format filter", id="posts.filter", tooltip="Show one format"),
         Binding("e", "edit", "Edit", id="posts.edit", tooltip="Fix the format or the numbers"),
+        Binding(
+            "u",
+            "triage",
+            "Unknown formats",
+            id="posts.triage",
+            tooltip="Tag the posts whose format nothing tells, one key each",
+        ),
     ]
 
     view: reactive[PostsView | None] = reactive(None)
@@ -138,7 +145,8 @@ class PostsPane(Vertical):
         head.update(summary(self.view.posts))
         shown = "every format" if self.format_filter == ALL_FORMATS else self.format_filter
         self.query_one("#posts-order", Static).update(
-            f"{SORTS[self.sort][0]}, {shown} (s sorts, f filters, e edits)"
+            f"{SORTS[self.sort][0]}, {shown} (s sorts, f filters, Enter opens, e edits, "
+            "u tags unknown formats)"
         )
         engagements = [p.engagement for p in self.view.posts if p.engagement is not None]
         typical = median(engagements) if engagements else None
@@ -184,6 +192,31 @@ class PostsPane(Vertical):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((post for post in self.view.posts if post.id == key), None)
+
+    @on(DataTable.RowSelected, "#posts-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        post = self.selected_post()
+        if post is not None:
+            self.post_message(OpenPost(post))
+
+    def action_triage(self) -> None:
+        from ssi_tui.screens.format_triage import FormatTriageScreen, posts_to_triage
+
+        if self.view is None:
+            return
+        waiting = posts_to_triage(self.view.posts)
+        if not waiting:
+            self.app.notify("Every post's format is known.")
+            return
+
+        def tag(post_id: str, post_format: str) -> None:
+            self.post_message(TagPost(post_id, post_format))
+
+        def done(tagged: int | None) -> None:
+            if tagged:
+                self.app.notify(f"Tagged {tagged} post{'s' if tagged != 1 else ''}.")
+
+        self.app.push_screen(FormatTriageScreen(waiting, tag), done)
 
     def action_edit(self) -> None:
         from ssi_tui.screens.post_edit import PostEditScreen

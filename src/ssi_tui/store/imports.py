@@ -75,7 +75,9 @@ def _moment(post: PostRow) -> tuple[str | None, str]:
     return moment.isoformat(timespec="seconds"), "date"
 
 
-def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any]:
+def _merge_post(
+    existing: dict[str, Any] | None, post: PostRow, kind: str | None = None
+) -> dict[str, Any]:
     """The stored row for `post`, completing (never degrading) what is already known."""
     published_at, exactness = _moment(post)
     new = {
@@ -88,11 +90,12 @@ def _merge_post(existing: dict[str, Any] | None, post: PostRow) -> dict[str, Any
         "url": post.url,
         **{name: getattr(post, name) for name in METRIC_FIELDS},
         "source": "import",
+        "found_in": kind,
     }
     return new if existing is None else merge_rows(existing, new)
 
 
-def _write_posts(db: Database, posts: Iterable[PostRow]) -> int:
+def _write_posts(db: Database, posts: Iterable[PostRow], kind: str | None = None) -> int:
     """Write each post into the row of the post it is (see store/post_identity.py); returns
     how many were recognised under another name than the one they are stored under."""
     stamp = datetime.now().isoformat(timespec="seconds")
@@ -105,7 +108,7 @@ def _write_posts(db: Database, posts: Iterable[PostRow]) -> int:
         for other in rows[1:]:  # this row shows two stored rows to be one post
             existing = merge_rows(existing or other, other)
         all_names = names + [name for match in found for name in stored_names(db, match.post_id)]
-        row = {**_merge_post(existing, post), "updated_at": stamp}
+        row = {**_merge_post(existing, post, kind), "updated_at": stamp}
         row["id"] = best_name(all_names)
         if post.url and post_urn(post.url) == row["id"]:
             row["url"] = post.url  # the link of the name it is stored under
@@ -153,7 +156,7 @@ def _write_file(db: Database, result: FileResult) -> int:
         ),
         source=f"import:{result.kind}",
     )
-    joined = _write_posts(db, result.posts)
+    joined = _write_posts(db, result.posts, result.kind)
     _write_max_per_day(
         db,
         "daily_metrics",

@@ -232,6 +232,12 @@ def time_source(stamp: str | None, source: str | None) -> str:
     return "date" if stamp is None or _is_date_only(stamp) else "file"
 
 
+def joined_kinds(*lists: str | None) -> str | None:
+    """The kinds of file a post was read from, as one sorted, comma-separated list."""
+    kinds = sorted({kind for found in lists if found for kind in found.split(",") if kind})
+    return ",".join(kinds) or None
+
+
 def _exactness(row: dict[str, Any]) -> tuple[int, str, bool, float]:
     """Orders a row's times from the least exact to the most: by source, then a time with
     seconds over one to the minute (a posts CSV), then the earlier one, so that which of two
@@ -256,6 +262,7 @@ def merge_rows(existing: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     if new.get("published_at") and offered > known:
         merged["published_at"] = new["published_at"]
     merged["time_source"] = max(known, offered)[1]
+    merged["found_in"] = joined_kinds(existing.get("found_in"), new.get("found_in"))
     for name in METRICS:
         values = [value for value in (existing.get(name), new.get(name)) if value is not None]
         merged[name] = max(values) if values else None

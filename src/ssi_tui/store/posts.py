@@ -35,6 +35,13 @@ class Post:
     comments: int | None
     reposts: int | None
     engagements: int | None
+    format_source: str = "unknown"
+    """How the format is known (see importers/formats.py): `user`, `upload`, `inferred`…"""
+    found_in: tuple[str, ...] = ()
+    """The kinds of file the post was read from (`shares`, `creator_analytics`, …)."""
+    metrics: tuple[tuple[str, int | None], ...] = ()
+    """Every metric the post log keeps, by name, for the post's detail."""
+    time_source: str | None = None
 
     @property
     def engagement(self) -> int | None:
@@ -85,6 +92,10 @@ def _row_to_post(row: dict[str, Any]) -> Post:
         comments=row["comments"],
         reposts=row["reposts"],
         engagements=row["engagements"],
+        format_source=row.get("format_source") or "unknown",
+        found_in=tuple((row.get("found_in") or "").split(",")) if row.get("found_in") else (),
+        metrics=tuple((name, row.get(name)) for name in METRIC_COLUMNS),
+        time_source=row.get("time_source"),
     )
 
 
@@ -121,6 +132,55 @@ def update_post(
         if not db.execute("SELECT 1 FROM posts WHERE id = ?", [post_id]).fetchone():
             raise ValueError("That post is no longer in your post log; nothing was changed.")
         db.table("posts").update(post_id, changes)
+
+
+def find_post_id(db: Readable, given: str) -> str | None:
+    """The stored post that `given` names: its id, any other id it is known by, or a URL
+    holding one of them (as a member copies it from LinkedIn)."""
+    from ssi_tui.importers.links import post_urn
+
+    for name in dict.fromkeys([given.strip(), post_urn(given) or ""]):
+        if not name:
+            continue
+        row = db.execute(
+            "SELECT id FROM posts WHERE id = ? UNION SELECT post_id FROM post_names WHERE name = ?",
+            [name, name],
+        ).fetchone()
+        if row is not None:
+            return str(row[0])
+    return None
+
+
+def post_names_of(db: Readable, post_id: str) -> list[str]:
+    """Every id the post is known by, its own first."""
+    names = [
+        str(row[0])
+        for row in db.execute(
+            "SELECT name FROM post_names WHERE post_id = ? ORDER BY name", [post_id]
+        )
+    ]
+    return [post_id, *(name for name in names if name != post_id)]
+
+
+def tag_post(db: Database, post_id: str, post_format: str) -> None:
+    """The member's word on a post's format: it wins over any evidence, now and later."""
+    from ssi_tui.core.domain import POST_FORMATS
+
+    if post_format not in POST_FORMATS:
+        raise ValueError(
+            f"The format must be one of {', '.join(POST_FORMATS)}, not {post_format!r}."
+        )
+    with writing(db):
+        if not db.execute("SELECT 1 FROM posts WHERE id = ?", [post_id]).fetchone():
+            raise ValueError("That post is no longer in your post log; nothing was changed.")
+        db.table("posts").update(
+            post_id,
+            {
+                "format": post_format,
+                "format_source": "user",
+                "updated_at": datetime.now().isoformat(timespec="seconds"),
+            },
+        )
 
 
 def posts_fingerprint(db: Readable) -> str:

@@ -444,6 +444,7 @@ def m006_post_names(db: Database) -> None:
         CREATE INDEX post_names_by_post ON post_names (post_id);
         CREATE INDEX post_names_by_time ON post_names (made_ms);
         ALTER TABLE posts ADD COLUMN time_source TEXT;
+        ALTER TABLE posts ADD COLUMN found_in TEXT;
         """
     )
     rows = list(db.query("SELECT * FROM posts"))
