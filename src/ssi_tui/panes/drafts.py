@@ -56,7 +56,7 @@ def model_summary(state: ModelState, footing: ModelFooting | None = None) -> str
                 "your per-format median"
             )
         summary += "."
-    if footing is not None:
+    if footing is not None and (footing.next_step or footing.known_format < footing.with_numbers):
         summary += " " + footing.sentence()
     return f"{state.note} {summary}" if state.note else summary
 

@@ -66,12 +66,12 @@ class PostsPane(Vertical):
 
     BINDINGS = [
         Binding("s", "cycle_sort", "Sort", id="posts.sort", tooltip="Change the order"),
-        Binding("f", "cycle_filter", "Format filter", id="posts.filter", tooltip="Show one format"),
+        Binding("f", "cycle_filter", "Filter", id="posts.filter", tooltip="Show one format"),
         Binding("e", "edit", "Edit", id="posts.edit", tooltip="Fix the format or the numbers"),
         Binding(
             "u",
             "triage",
-            "Unknown formats",
+            "Tag",
             id="posts.triage",
             tooltip="Tag the posts whose format nothing tells, one key each",
         ),
