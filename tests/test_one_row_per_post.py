@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.importers.export_builders import csv_bytes
 from tests.importers.post_history import (
+    MEMBER_OFFSET,
     InventedPost,
     archive,
     creator_workbook,
@@ -359,3 +360,31 @@ def test_the_model_says_what_it_stands_on_and_keeps_a_model_of_unknown_formats(
         "50 of your posts have numbers, 1 of them a known format (video 1). Next: tag the "
         "format of 49 posts with numbers (u on the Posts pane, or 'ssi-tui posts tag')."
     )
+
+
+def test_a_post_analytics_workbook_joins_its_post(files: dict[str, Path], tmp_path: Path) -> None:
+    """`PostAnalytics_….xlsx` names the post by a /posts/ link holding its activity id."""
+    from tests.importers.export_builders import xlsx_bytes
+
+    db = tmp_path / "ssi.db"
+    imported(db, files["archive"])
+    post = HISTORY[10]
+    local = post.published + MEMBER_OFFSET
+    rows = [
+        ["Post URL", post.activity_link(0)],
+        ["Post Date", f"{local:%b} {local.day}, {local.year}"],
+        ["Post Publish Time", f"{local:%I:%M %p}"],
+        ["Impressions", "12,345"],
+        ["Reactions", "40"],
+        ["Comments", "5"],
+        ["Reposts", "2"],
+    ]
+    path = tmp_path / f"PostAnalytics_RowanTess_{post.activity_number}.xlsx"
+    path.write_bytes(xlsx_bytes({"PERFORMANCE": rows}))
+    [report] = imported(db, path)
+    assert report["joined"] == 1
+    posts = stored_posts(db)
+    assert len(posts) == 198
+    stored = next(row for row in posts if row["id"] == post.share_urn)
+    assert (stored["text"], stored["impressions"], stored["engagement"]) == (post.text, 12345, 47)
+    assert stored["published_at"] == post.published.isoformat()  # Shares.csv's, to the second
