@@ -388,3 +388,42 @@ def test_a_post_analytics_workbook_joins_its_post(files: dict[str, Path], tmp_pa
     stored = next(row for row in posts if row["id"] == post.share_urn)
     assert (stored["text"], stored["impressions"], stored["engagement"]) == (post.text, 12345, 47)
     assert stored["published_at"] == post.published.isoformat()  # Shares.csv's, to the second
+
+
+def test_two_posts_a_second_apart_each_meet_their_own_numbers(tmp_path: Path) -> None:
+    """The nearest id wins, and a post that has its activity already takes no other: two
+    posts published 1.2 s apart (a scheduled post and a manual one) stay two."""
+    import random
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from tests.importers.post_history import timed_id
+
+    rng = random.Random(3)
+    first = HISTORY[0]
+    moment = first.published
+    second = replace(
+        first,
+        published=moment + timedelta(seconds=1),
+        share_number=str(timed_id(moment + timedelta(milliseconds=1_200), rng)),
+        activity_number=timed_id(moment + timedelta(milliseconds=1_300), rng),
+        text="A second post, published a moment later",
+        engagements=7,
+        impressions=70,
+    )
+    first = replace(
+        first,
+        share_number=str(timed_id(moment, rng)),
+        activity_number=timed_id(moment + timedelta(milliseconds=200), rng),
+    )
+    pair = [first, second]
+    db = tmp_path / "ssi.db"
+    workbook, export = tmp_path / "Content_2025.xlsx", tmp_path / "export.zip"
+    workbook.write_bytes(creator_workbook(pair))
+    export.write_bytes(archive(pair))
+    imported(db, workbook)
+    imported(db, export)
+    posts = {post["id"]: post for post in stored_posts(db)}
+    assert len(posts) == 2
+    assert posts[first.share_urn]["engagements"] == first.engagements
+    assert posts[second.share_urn]["engagements"] == 7
