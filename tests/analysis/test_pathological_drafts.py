@@ -24,7 +24,7 @@ from ssi_tui.analysis.advice import advise
 from ssi_tui.analysis.features import NLP_CHARACTERS, analyze_text
 from ssi_tui.analysis.model import predict, shipped_prior
 from ssi_tui.core.domain import SUGGESTED_FORMATS
-from ssi_tui.core.drafts import CHARACTER_LIMIT, measure
+from ssi_tui.core.drafts import CHARACTER_LIMIT, MIN_WORDS_FOR_A_SUGGESTION, measure
 
 UNITS = NLP_CHARACTERS
 """Repeats of a pattern in the smaller draft: each is a character or more, so both drafts go
@@ -205,7 +205,8 @@ def analyse() -> Callable[[str], tuple[Any, list[str]]]:
 
     def run(text: str) -> tuple[Any, list[str]]:
         prediction = predict(text, None, [], None, prior, 0)
-        assert prediction.suggestion in SUGGESTED_FORMATS
+        enough = prediction.features.words >= MIN_WORDS_FOR_A_SUGGESTION
+        assert (prediction.suggestion in SUGGESTED_FORMATS) == enough
         for p in prediction.predictions:
             assert all(math.isfinite(v) for v in (p.low, p.engagement, p.high))
             assert 0 <= p.low <= p.engagement <= p.high

@@ -97,3 +97,41 @@ async def test_drafts_are_saved_listed_reopened_and_deleted(db_path: Path) -> No
     database = open_database(db_path)
     assert [d.text for d in drafts.list_drafts(database)] == [DRAFT]
     database.close()
+
+
+async def test_the_pane_and_analyze_show_the_same_figures_for_a_draft(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    """They once counted words differently and rounded apart (`text 0 (0–2)` against
+    `text 0.5 (0.1–1.6)`)."""
+    import re
+
+    from click.testing import CliRunner
+
+    from ssi_tui.cli import cli
+
+    draft_file = tmp_path / "draft.txt"
+    draft_file.write_text(DRAFT)
+    result = CliRunner().invoke(cli, ["--db", str(demo_db_path), "analyze", str(draft_file)])
+    assert result.exit_code == 0, result.output
+    figure = r"([\d,.]+)"
+    from_cli = {
+        match[1]: match.groups()[1:]
+        for match in re.finditer(rf"^  (\w+) +{figure}  \({figure}–{figure}\)", result.output, re.M)
+    }
+    words = re.search(r"(\d+) words", result.output)
+    assert from_cli and words
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        app.query_one(DraftsPane).query_one("#draft-editor", TextArea).text = DRAFT
+        await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
+        ranking = str(app.query_one("#draft-ranking", Static).render())
+        basics = str(app.query_one("#draft-basics", Static).render())
+    from_pane = {
+        match[1]: match.groups()[1:]
+        for match in re.finditer(rf"^(\w+) +\S+ {figure} \({figure}–{figure}\)", ranking, re.M)
+    }
+    assert from_pane == from_cli
+    assert re.search(rf"^Words +{words[1]}$", basics, re.M)

@@ -20,11 +20,15 @@ from ssi_tui.analysis.features import (
 )
 from ssi_tui.analysis.history import HistoryPost, PostHistory
 from ssi_tui.core.drafts import CHARACTER_LIMIT
+from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS
 
 MIN_HISTORY: Final = 10
 """Below this many posts with metrics, the member's own numbers are too noisy to quote."""
 MIN_GROUP: Final = 4
 """Posts needed on the draft's side of a comparison before it is quoted."""
+TRUSTED_GROUP: Final = MIN_TRUSTED_POSTS
+"""From this many posts a comparison of the member's own is trusted over a published number
+(the Posts pane dims smaller groups as too few to trust)."""
 LENGTH_SPLIT: Final = 1200
 READABILITY_HARD: Final = 50.0
 WALL_OF_TEXT: Final = 600
@@ -106,16 +110,27 @@ class _OwnPosts:
         self.history = history
         self.count = len(history.measured)
 
+    def figures(self, matches: Callable[[HistoryPost], bool]) -> tuple[float, int] | None:
+        """The matching posts' median as a multiple of the member's, and how many they are;
+        None when too few match, or when every post does (a comparison with nothing)."""
+        found = self.history.relative_median(matches, min_group=MIN_GROUP)
+        return None if found is None or found[1] >= self.count else found
+
+    def says(self, ratio: float, size: int, label: str) -> str:
+        """`Your posts … got 1.5× your median (n=12)`, marked when the group is small."""
+        few = "" if size >= TRUSTED_GROUP else ", too few to trust"
+        return f"Your posts {label} got {ratio:.1f}× your median (n={size}{few})"
+
     def compare(self, matches: Callable[[HistoryPost], bool], label: str, feature: str) -> Advice:
-        ratio, size = self.history.relative_median(matches, min_group=MIN_GROUP) or (0.0, 0)
-        return Advice(
-            f"Your posts {label} got {ratio:.1f}× your median (n={size}).",
-            feature,
-            f"your {self.count} posts",
-        )
+        ratio, size = self.figures(matches) or (0.0, 0)
+        return Advice(f"{self.says(ratio, size, label)}.", feature, self.source)
+
+    @property
+    def source(self) -> str:
+        return f"your {self.count} posts"
 
     def has_group(self, matches: Callable[[HistoryPost], bool]) -> bool:
-        return self.history.relative_median(matches, min_group=MIN_GROUP) is not None
+        return self.figures(matches) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -129,53 +144,77 @@ def _text(post: HistoryPost) -> str | None:
 
 
 def _length(features: DraftFeatures, own: _OwnPosts | None) -> list[Advice]:
-    lines = []
+    """Length against the published best range, or against the member's own posts once
+    those are enough to trust: one line, which says which evidence it follows."""
     low, high = bench.LENGTH_BEST
-    if features.characters < low:
+    characters = features.characters
+    published = None
+    if characters < low:
+        published = f"At {characters:,} characters this is short of the {low:,}–{high:,} range"
+    elif high < characters <= CHARACTER_LIMIT:
+        published = (
+            f"At {characters:,} characters this runs past the {low:,}–{high:,} range "
+            f"(cut about {characters - high:,})"
+        )
+    short = characters <= LENGTH_SPLIT
+
+    def same_side(post: HistoryPost) -> bool:
+        text = _text(post)
+        return text is not None and (_light(text)[0] <= LENGTH_SPLIT) == short
+
+    side = f"{'under' if short else 'over'} {LENGTH_SPLIT:,} characters"
+    figures = own.figures(same_side) if own else None
+    if own and figures and figures[1] >= TRUSTED_GROUP:
+        line = own.says(*figures, side)
+        if published:
+            line += (
+                f"; published studies favour {low:,}–{high:,}, but this advice follows "
+                "your own posts"
+            )
+        return [Advice(f"{line}.", "characters", own.source)]
+    lines = []
+    if published:
         lines.append(
             Advice(
-                f"At {features.characters:,} characters this is short of the "
-                f"{low:,}–{high:,} range that did best.",
+                f"{published} that did best in published studies.",
                 "characters",
                 bench.LENGTH_SOURCE,
             )
         )
-    elif high < features.characters <= CHARACTER_LIMIT:
-        lines.append(
-            Advice(
-                f"At {features.characters:,} characters this runs past the {low:,}–{high:,} "
-                f"range that did best: cut about {features.characters - high:,}.",
-                "characters",
-                bench.LENGTH_SOURCE,
-            )
-        )
-    if own:
-        short = features.characters <= LENGTH_SPLIT
-
-        def same_side(post: HistoryPost) -> bool:
-            text = _text(post)
-            return text is not None and (_light(text)[0] <= LENGTH_SPLIT) == short
-
-        if own.has_group(same_side):
-            side = "under" if short else "over"
-            lines.append(
-                own.compare(same_side, f"{side} {LENGTH_SPLIT:,} characters", "characters")
-            )
+    if own and figures:
+        lines.append(Advice(f"{own.says(*figures, side)}.", "characters", own.source))
     return lines
 
 
 def _question(features: DraftFeatures, own: _OwnPosts | None) -> list[Advice]:
-    lines = []
-    if not features.ends_with_question:
-        lines.append(
-            Advice("End with a question to invite comments.", "questions", bench.QUESTION_SOURCE)
-        )
+    """A closing question: published studies favour one; once the member's own posts are
+    enough to trust, they decide, and the line says so when the two disagree."""
 
     def asks(post: HistoryPost) -> bool:
         text = _text(post)
         return text is not None and _light(text)[1]
 
-    if own and own.has_group(asks):
+    figures = own.figures(asks) if own else None
+    if own and figures and figures[1] >= TRUSTED_GROUP:
+        ratio, size = figures
+        said = own.says(ratio, size, "ending with a question")
+        if features.ends_with_question or ratio >= 1:
+            ask = "" if features.ends_with_question else "End with a question: "
+            return [Advice(f"{ask}{said}.", "questions", own.source)]
+        return [
+            Advice(
+                f"{said}: published studies favour a closing question, but your own posts do "
+                "not, so none is needed.",
+                "questions",
+                own.source,
+            )
+        ]
+    lines = []
+    if not features.ends_with_question:
+        lines.append(
+            Advice("End with a question to invite comments.", "questions", bench.QUESTION_SOURCE)
+        )
+    if own and figures:
         lines.append(own.compare(asks, "ending with a question", "questions"))
     return lines
 

@@ -17,14 +17,14 @@ from dataclasses import asdict, dataclass
 from typing import Any, Final
 
 from ssi_tui.analysis import nlp
-from ssi_tui.core.drafts import CHARACTER_LIMIT, DESKTOP_FOLD, hook_of
+from ssi_tui.core.drafts import CHARACTER_LIMIT, DESKTOP_FOLD, URL, WORD, hook_of
 
 MOBILE_FOLD: Final = 140
 """Roughly where "…see more" cuts a post in the mobile app."""
 NLP_CHARACTERS: Final = 20_000
 """How much of a draft the NLTK parts read (sentences, readability, sentiment)."""
 
-_URL = re.compile(r"""https?://[^\s<>"]+|(?<![\w@/.])www\.[^\s<>"]+""", re.IGNORECASE)
+_URL = URL
 _URL_TRAILING = ".,;:!?)]}'\"”’»"
 _LINKEDIN_HOST = re.compile(r"^(?:https?://)?(?:[\w-]+\.)*linkedin\.com(?:[/:?#]|$)", re.I)
 _MENTION = re.compile(r"(?<![\w.@])@\w+")
@@ -34,7 +34,7 @@ _HASHTAG_ONLY = re.compile(r"(?<!\w)#\w+")
 _BEFORE_BLANK_LINE = re.compile(r"\n(?=[^\S\n]*\n)")
 """A line break followed by a line of nothing but whitespace (what `str.strip` removes): in a
 stripped draft every blank line has one, and neither the first nor the last line is blank."""
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = WORD
 _VOWELS = re.compile(r"[aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûü]+")
 _UNICODE_STYLED = re.compile("[\U0001d400-\U0001d7ff]")
 _EMOJI = re.compile(

@@ -14,12 +14,13 @@ from datetime import datetime
 from typing import Any
 
 from ssi_tui.analysis.blend import basis_for, user_weight
-from ssi_tui.analysis.dataset import text_values, timing_values
+from ssi_tui.analysis.dataset import TEXT_FEATURES, text_values, timing_values
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.analysis.features import DraftFeatures, analyze_text, features_json
 from ssi_tui.analysis.prior import published_prior
 from ssi_tui.analysis.reasons import explain
 from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS
+from ssi_tui.core.drafts import MIN_WORDS_FOR_A_SUGGESTION
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,17 @@ class Prediction:
 
     features: DraftFeatures
     predictions: tuple[FormatPrediction, ...]
-    suggestion: str
+    suggestion: str | None
+    """None for a draft of fewer than `MIN_WORDS_FOR_A_SUGGESTION` words: nothing to weigh."""
     reasons: tuple[str, ...]
     basis: str
     """"prior" (under 10 posts), "blend", or "user" (30+ posts, 5+ of the suggested format)."""
     n_posts: int
     unit: str
     """"engagements", or "× typical post" when the member has no measured post at all."""
+    text_weighed: bool = True
+    """False when the draft's text cannot move the ranking (a per-format model, fully
+    trusted): the ranking is then the member's format history alone, and says so."""
 
     def to_json(self) -> dict[str, Any]:
         """The `analyze --json` object."""
@@ -66,6 +71,7 @@ class Prediction:
             "basis": self.basis,
             "n_posts": self.n_posts,
             "unit": self.unit,
+            "text_weighed": self.text_weighed,
         }
 
 
@@ -116,17 +122,41 @@ def predict(
     best = max(predictions, key=lambda p: p.engagement)
     basis = basis_for(n_user_posts, weights, best.user_weight)
     moment = at or _typical_moment(user_model)
-    reasons = explain(
-        features, moment, rows, best, predictions, basis, n_user_posts, user_model, prior
+    text_weighed = any(
+        (w > 0 and _reads_text(user_model)) or (w < 1 and _reads_text(prior)) for w in weights
     )
+    if features.words < MIN_WORDS_FOR_A_SUGGESTION:
+        reasons = [
+            f"A draft of {features.words} word{'s' if features.words != 1 else ''} gives "
+            f"nothing to weigh: write at least {MIN_WORDS_FOR_A_SUGGESTION} for a suggestion."
+        ]
+    else:
+        reasons = explain(
+            features, moment, rows, best, predictions, basis, n_user_posts, user_model, prior
+        )
+        if not text_weighed:
+            reasons.insert(
+                0,
+                "The text does not change this ranking: it comes from your format history alone.",
+            )
     return Prediction(
         features=features,
         predictions=tuple(predictions),
-        suggestion=best.format,
+        suggestion=best.format if features.words >= MIN_WORDS_FOR_A_SUGGESTION else None,
         reasons=tuple(reasons),
         basis=basis,
         n_posts=n_user_posts,
         unit="engagements" if scale is not None else "× typical post",
+        text_weighed=text_weighed,
+    )
+
+
+def _reads_text(model: FormatModel | None) -> bool:
+    """Whether a model's estimate moves with the draft's text (a per-format median does not)."""
+    return (
+        model is not None
+        and model.estimator is not None
+        and any(name in TEXT_FEATURES for name in model.feature_names)
     )
 
 

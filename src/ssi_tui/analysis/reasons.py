@@ -12,6 +12,7 @@ from ssi_tui.analysis.blend import MIN_POSTS
 from ssi_tui.analysis.dataset import TIMING_FEATURES
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.analysis.features import DraftFeatures
+from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS
 
 if TYPE_CHECKING:
     from ssi_tui.analysis.prediction import FormatPrediction
@@ -68,7 +69,10 @@ def explain(
         lines = [f"Based on your {n_posts} posts ({best.n_format_posts} {name})."]
     if user_model and best.user_weight > 0:
         ratio = math.exp(user_model.format_offsets.get(name, 0.0))
-        lines.append(f"Your {best.n_format_posts} {name} posts got {ratio:.1f}× your typical post.")
+        few = "" if best.n_format_posts >= MIN_TRUSTED_POSTS else ", too few to trust on their own"
+        lines.append(
+            f"Your {best.n_format_posts} {name} posts got {ratio:.1f}× your typical post{few}."
+        )
     else:
         lines.append(f"Published: {benchmarks.FORMAT_EVIDENCE[name]}.")
     runner_up = max((p for p in predictions if p is not best), key=lambda p: p.engagement)

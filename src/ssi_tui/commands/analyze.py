@@ -13,6 +13,7 @@ import click
 
 from ssi_tui.commands.common import database, emit_json, read_text_input, refuse
 from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.core.drafts import engagement_text
 from ssi_tui.core.post_stats import ModelFooting
 
 
@@ -158,8 +159,9 @@ def _print_human(result: dict[str, Any]) -> None:
     click.echo(f"Predicted {unit} by format (basis: {result['basis']}, {result['n_posts']} posts):")
     for row in sorted(result["predictions"], key=lambda p: -p["engagement"]):
         mark = "  ← suggested" if row["format"] == result["suggestion"] else ""
-        spread = f"({row['low']:.1f}–{row['high']:.1f})"
-        click.echo(f"  {row['format']:<9} {row['engagement']:>8.1f}  {spread}{mark}")
+        low, high = (engagement_text(row[key], result["unit"]) for key in ("low", "high"))
+        figure = engagement_text(row["engagement"], result["unit"])
+        click.echo(f"  {row['format']:<9} {figure:>8}  ({low}–{high}){mark}")
     for reason in result["reasons"]:
         click.echo(f"Why: {reason}")
     for advice in result["advice"]:
@@ -195,7 +197,14 @@ def analyze(
             emit_json(results)
         else:
             for result in results:
-                click.echo(f"Row {result['row']}: suggest {result['suggestion']}")
+                suggestion = result["suggestion"]
+                said = (
+                    f"suggest {suggestion}"
+                    if suggestion
+                    else "no suggestion: "
+                    + (result["reasons"][0] if result["reasons"] else "too few words")
+                )
+                click.echo(f"Row {result['row']}: {said}")
         return
     if as_json:
         emit_json(results[0])

@@ -13,6 +13,16 @@ FOLD_LINES = 3
 
 _HASHTAG = re.compile(r"(?<!\w)#\w+")
 _LINK = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+URL = re.compile(r"""https?://[^\s<>"]+|(?<![\w@/.])www\.[^\s<>"]+""", re.IGNORECASE)
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+"""A word: letters or digits, with inner apostrophes ("don't"); links are not words."""
+MIN_WORDS_FOR_A_SUGGESTION = 5
+"""A draft of fewer words gives the format model nothing to weigh: no suggestion is made."""
+
+
+def count_words(text: str) -> int:
+    """The one word count of a draft, for the pane's instant figures and the analysis alike."""
+    return len(WORD.findall(URL.sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -43,10 +53,18 @@ def measure(text: str) -> DraftBasics:
     stripped = text.strip()
     return DraftBasics(
         characters=len(text),
-        words=len(stripped.split()),
+        words=count_words(text),
         lines=len(stripped.splitlines()) if stripped else 0,
         hashtags=len(_HASHTAG.findall(text)),
         links=len(_LINK.findall(text)),
         hook=hook,
         folded=len(hook) < len(stripped),
     )
+
+
+def engagement_text(value: float, unit: str) -> str:
+    """One way to write a predicted figure, for the app and the command line alike: whole
+    engagements from 10 up, one decimal below (and for ratios to the typical post)."""
+    if unit != "engagements" or value < 10:
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"

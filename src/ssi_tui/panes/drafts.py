@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
-from ssi_tui.core.drafts import CHARACTER_LIMIT, DraftBasics, measure
+from ssi_tui.core.drafts import CHARACTER_LIMIT, DraftBasics, engagement_text, measure
 from ssi_tui.messages import OpenDrafts, SaveDraft
 from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
@@ -93,7 +93,10 @@ def render_ranking(result: dict[str, Any]) -> Text:
         suggested = row["format"] == result["suggestion"]
         text.append(f"{row['format']:<9}", style="bold green" if suggested else "")
         text.append_text(bar(row["engagement"], top, 8, "green" if suggested else "bold"))
-        text.append(f" {row['engagement']:.0f} ({row['low']:.0f}–{row['high']:.0f})")
+        figures = (
+            engagement_text(row[key], result["unit"]) for key in ("engagement", "low", "high")
+        )
+        text.append(" {} ({}–{})".format(*figures))
         text.append(" ←\n" if suggested else "\n")
     basis = {"prior": "published benchmarks and public posts", "blend": "your posts and the prior"}
     text.append(
@@ -109,7 +112,12 @@ def render_ranking(result: dict[str, Any]) -> Text:
 def render_details(result: dict[str, Any]) -> Text:
     features = result["features"]
     text = Text("Advice\n", style="bold")
-    for advice in result["advice"] or [{"text": "Nothing to fix: publish it."}]:
+    nothing = (
+        "Nothing to fix: publish it."
+        if result["suggestion"] is not None
+        else "Write the draft first: advice needs words to weigh."
+    )
+    for advice in result["advice"] or [{"text": nothing}]:
         text.append_text(literal(f"• {advice['text']}\n"))
     text.append("\nOn mobile (140 characters):\n", style="bold")
     text.append_text(literal(features["hook_mobile"] or "(empty)", style="italic"))
