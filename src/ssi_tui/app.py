@@ -241,7 +241,10 @@ class SsiApp(App[None]):
             self.query_one(PaneDeck).drafts.draft_id = draft_id
             self.notify("Draft saved.")
 
-        self.saver.save(lambda db: drafts.save_draft(db, message.text, message.draft_id), saved)
+        self.saver.save(
+            lambda db: drafts.save_draft(db, message.text, message.draft_id, message.prediction),
+            saved,
+        )
 
     @on(OpenDrafts)
     def _open_drafts(self) -> None:

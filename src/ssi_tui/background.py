@@ -145,26 +145,28 @@ class BackgroundWork:
         with ONE_AT_A_TIME:
             from ssi_tui.analysis.features import analyze_text
             from ssi_tui.store.format_model import load_or_train, training_rows
+            from ssi_tui.store.track_record import track_record
 
             try:
                 db = open_database(self.db_path)
                 try:
                     state = load_or_train(db, self.db_path)
                     rows = training_rows(db)
+                    record = track_record(db)
                 finally:
                     db.close()
             except (DatabaseError, sqlite3.Error, OSError) as error:
                 self.app.call_from_thread(self._model_failed, error)
                 return
             analyze_text("Warm up the language tools.")
-        self.app.call_from_thread(self._model_loaded, state, rows)
+        self.app.call_from_thread(self._model_loaded, state, rows, record)
 
     def _model_failed(self, problem: Exception) -> None:
         self.loading_model = False
         self.model_fingerprint = None
         self._job_failed("Loading the format model", problem)
 
-    def _model_loaded(self, state: Any, rows: list[dict[str, Any]]) -> None:
+    def _model_loaded(self, state: Any, rows: list[dict[str, Any]], record: Any = None) -> None:
         from ssi_tui.analysis.history import PostHistory
 
         self.loading_model = False
@@ -173,5 +175,6 @@ class BackgroundWork:
         pane = self._drafts_pane()
         pane.history = PostHistory.from_rows(rows)
         pane.footing = model_footing(rows)
+        pane.track_record = record
         pane.model_state = state
         self._reload_model_if_needed()

@@ -7,7 +7,7 @@ dataclass costs a few hundred microseconds to build.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -102,10 +102,14 @@ class OpenPost(Message):
 class SaveDraft(Message):
     """Keep the draft being edited (a new one when `draft_id` is None)."""
 
-    def __init__(self, draft_id: int | None, text: str) -> None:
+    def __init__(
+        self, draft_id: int | None, text: str, prediction: dict[str, Any] | None = None
+    ) -> None:
         super().__init__()
         self.draft_id = draft_id
         self.text = text
+        self.prediction = prediction
+        """What the pane predicted for this very text, kept for the track record."""
 
 
 class OpenDrafts(Message):

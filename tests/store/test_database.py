@@ -53,6 +53,7 @@ def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
             "m004_journal_revision",
             "m005_value_ranges",
             "m006_post_names",
+            "m007_draft_track_record",
         ]
         assert database.execute("SELECT count(*) FROM activity_types").fetchone()[0] == 20
     finally:
@@ -244,7 +245,7 @@ def test_an_up_to_date_file_opens_without_migrating(db_path: Path) -> None:
     conn = open_connection(db_path)
     try:
         applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        assert applied == len(MIGRATION_NAMES) == 6
+        assert applied == len(MIGRATION_NAMES) == 7
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         conn.close()

@@ -6,6 +6,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 from tests.tui.settle import settle, shows_text, wait_until
 from textual.widgets import OptionList, Static, TextArea
 
@@ -135,3 +136,65 @@ async def test_the_pane_and_analyze_show_the_same_figures_for_a_draft(
     }
     assert from_pane == from_cli
     assert re.search(rf"^Words +{words[1]}$", basics, re.M)
+
+
+async def test_a_saved_draft_is_scored_against_the_post_it_became(
+    demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Save a draft in the app, publish it (a posts CSV with its text, a day later, and the
+    weeks after it), import: `model report` scores the prediction kept with the draft."""
+    import json
+
+    from click.testing import CliRunner
+    from tests.importers.export_builders import csv_bytes
+
+    from ssi_tui.cli import cli
+
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        pane = app.query_one(DraftsPane)
+        pane.query_one("#draft-editor", TextArea).text = DRAFT
+        await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: pane.draft_id is not None)
+        predicted = {row["format"]: row for row in pane.analysed[1]["predictions"]}  # type: ignore[index]
+        suggestion = pane.analysed[1]["suggestion"]  # type: ignore[index]
+    carousel = predicted["carousel"]
+    actual = int(carousel["high"]) + 50  # above the range: a miss, to be said as one
+    published = DRAFT.replace("#sales", "#sales #b2b")  # a hashtag added before publishing
+    header = ["published_at", "format", "text", "url", "reactions"]
+    later = [
+        [f"2026-06-{day:02d} 09:00", post_format, f"Another post {day}", "", str(value)]
+        for day, post_format, value in [
+            (5, "image", 900), (9, "image", 950), (14, "image", 990),
+            (6, "text", 20), (12, "text", 30), (20, "text", 25),
+        ]
+    ]  # fmt: skip
+    posts_csv = tmp_path / "published.csv"
+    posts_csv.write_bytes(
+        csv_bytes([header, ["2026-06-02 08:30", "carousel", published, "", str(actual)], *later])
+    )
+    monkeypatch.setenv("SSI_TUI_TODAY", "2026-07-15")  # six weeks on, the posts are out
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(demo_db_path), "import", str(posts_csv)]).exit_code == 0
+    result = runner.invoke(cli, ["--db", str(demo_db_path), "model", "report", "--json"])
+    record = json.loads(result.output)
+    assert (record["published_drafts"], record["scored"], record["inside_range"]) == (1, 1, 0)
+    [tracked] = record["drafts"]
+    assert (tracked["format"], tracked["actual"], tracked["inside"]) == ("carousel", actual, False)
+    assert tracked["predicted"]["high"] == carousel["high"]
+    assert tracked["best_format"] == "image"
+    assert record["suggestion_was_best"] == int(suggestion == "image")
+    human = runner.invoke(cli, ["--db", str(demo_db_path), "model", "report"]).output
+    assert human.startswith("Track record: 1 published draft(s); 0 of 1 landed inside the")
+    reopened = make_app(demo_db_path, today=date(2026, 7, 15))
+    async with reopened.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await wait_until(pilot, shows_text(pilot, "#draft-status", "Track record"))
+        status = str(reopened.query_one("#draft-status", Static).render())
+        assert "Track record: 1 published draft(s); 0 of 1 landed inside the predicted range" in (
+            " ".join(status.split())
+        )

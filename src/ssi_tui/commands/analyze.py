@@ -86,6 +86,37 @@ def train(ctx: click.Context, as_json: bool) -> None:
     click.echo(footing.sentence())
 
 
+@model_group.command("report")
+@click.option("--json", "as_json", is_flag=True, help="Print the track record as JSON.")
+@click.pass_context
+def report(ctx: click.Context, as_json: bool) -> None:
+    """How the suggestions did: your saved drafts against the posts they became."""
+    from ssi_tui.store.track_record import match_published_drafts, track_record
+
+    db = database(ctx)
+    match_published_drafts(db)
+    record = track_record(db)
+    if as_json:
+        emit_json(record.to_json())
+        return
+    click.echo(record.sentence())
+    for draft in record.drafts:
+        when = (draft.published_at or "—")[:10]
+        actual = "—" if draft.actual is None else f"{draft.actual:,}"
+        expected = (
+            "—"
+            if draft.predicted is None
+            else "{}–{}".format(
+                *(engagement_text(draft.predicted[key], "engagements") for key in ("low", "high"))
+            )
+        )
+        mark = {True: "inside", False: "outside", None: ""}[draft.inside]
+        click.echo(
+            f"  {when}  {draft.format:<9} got {actual:>7}  predicted {expected:<13} {mark:<7}"
+            f" suggested {draft.suggestion or '—'}"
+        )
+
+
 def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, rows: Any) -> Any:
     from ssi_tui.analysis.advice import advise
     from ssi_tui.analysis.history import PostHistory

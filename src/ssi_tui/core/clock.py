@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 
 TODAY_ENV = "SSI_TUI_TODAY"
 """Set to an ISO date to pin "today" (used by tests and recorded demos)."""
@@ -18,3 +18,10 @@ def today() -> date:
         except ValueError:
             pass
     return date.today()
+
+
+def now() -> datetime:
+    """The current moment, on the pinned day when `SSI_TUI_TODAY` pins one."""
+    moment = datetime.now()
+    pinned = today()
+    return moment if pinned == moment.date() else datetime.combine(pinned, moment.time())

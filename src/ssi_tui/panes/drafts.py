@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
+from ssi_tui.core import clock
 from ssi_tui.core.drafts import CHARACTER_LIMIT, DraftBasics, engagement_text, measure
 from ssi_tui.messages import OpenDrafts, SaveDraft
 from ssi_tui.widgets.bars import bar
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.core.post_stats import ModelFooting
     from ssi_tui.store.format_model import ModelState
+    from ssi_tui.store.track_record import TrackRecord
 
 PLACEHOLDER = "Paste or type a draft post here…"
 TYPING_PAUSE_SECONDS = 0.15
@@ -59,6 +61,20 @@ def model_summary(state: ModelState, footing: ModelFooting | None = None) -> str
     if footing is not None and (footing.next_step or footing.known_format < footing.with_numbers):
         summary += " " + footing.sentence()
     return f"{state.note} {summary}" if state.note else summary
+
+
+def kept_prediction(result: dict[str, Any]) -> dict[str, Any]:
+    """What a saved draft keeps of its analysis, to compare with the post it becomes."""
+    return {
+        "made_at": clock.now().isoformat(timespec="seconds"),
+        "suggestion": result["suggestion"],
+        "basis": result["basis"],
+        "unit": result["unit"],
+        "predictions": [
+            {key: row[key] for key in ("format", "engagement", "low", "high")}
+            for row in result["predictions"]
+        ],
+    }
 
 
 def render_basics(basics: DraftBasics) -> Text:
@@ -152,7 +168,10 @@ class DraftsPane(Horizontal):
 
     model_state: reactive[ModelState | None] = reactive(None)
     history: PostHistory | None = None
+    analysed: tuple[str, dict[str, Any] | None] = ("", None)
+    """The last text analysed and what was predicted for it (saved with the draft)."""
     footing: ModelFooting | None = None
+    track_record: TrackRecord | None = None
     """The user's posts, built once when the model loads (advice compares drafts to them)."""
     draft_id: int | None = None
 
@@ -191,7 +210,10 @@ class DraftsPane(Horizontal):
     def watch_model_state(self, state: ModelState | None) -> None:
         if state is None:
             return
-        self.set_status(model_summary(state, self.footing))
+        summary = model_summary(state, self.footing)
+        if self.track_record is not None and self.track_record.drafts:
+            summary += " " + self.track_record.sentence()
+        self.set_status(summary)
         self._analyze(self.text)
 
     @on(TextArea.Changed, "#draft-editor")
@@ -216,15 +238,18 @@ class DraftsPane(Horizontal):
         result = prediction.to_json()
         result["advice"] = [{"text": a.text} for a in advise(prediction.features, self.history)]
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, result)
+            self.app.call_from_thread(self._show, result, text)
 
-    def _show(self, result: dict[str, Any]) -> None:
+    def _show(self, result: dict[str, Any], text: str) -> None:
+        self.analysed = (text, result)
         self.query_one("#draft-ranking", Static).update(render_ranking(result))
         self.query_one("#draft-details", Static).update(render_details(result))
 
     def action_save(self) -> None:
         if self.text.strip():
-            self.post_message(SaveDraft(self.draft_id, self.text))
+            text, result = self.analysed
+            prediction = kept_prediction(result) if text == self.text and result else None
+            self.post_message(SaveDraft(self.draft_id, self.text, prediction))
         else:
             self.app.notify("Nothing to save: the draft is empty.", severity="warning")
 

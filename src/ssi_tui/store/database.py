@@ -30,6 +30,7 @@ MIGRATION_NAMES = (
     "m004_journal_revision",
     "m005_value_ranges",
     "m006_post_names",
+    "m007_draft_track_record",
 )
 """Every migration in `schema.py`, in order (a test keeps the two lists equal): knowing them
 here lets an up-to-date file open without importing sqlite-utils."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ssi_tui.core import clock
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -21,21 +23,32 @@ class Draft:
     updated_at: datetime
 
 
-def save_draft(db: Database, text: str, draft_id: int | None = None) -> int:
-    """Save a new draft, or update the one being edited; returns its id."""
-    stamp = datetime.now().isoformat(timespec="seconds")
+def save_draft(
+    db: Database,
+    text: str,
+    draft_id: int | None = None,
+    prediction: dict[str, Any] | None = None,
+) -> int:
+    """Save a new draft, or update the one being edited; returns its id.
+
+    `prediction` is what the analyzer said about this very text: kept so that, once the
+    draft is published and its post imported, the prediction can be scored against it.
+    """
+    stamp = clock.now().isoformat(timespec="seconds")
+    kept = json.dumps(prediction) if prediction is not None else None
     with writing(db):
         if (
             draft_id is not None
             and db.execute("SELECT 1 FROM drafts WHERE id = ?", [draft_id]).fetchone()
         ):
             db.execute(
-                "UPDATE drafts SET text = ?, updated_at = ? WHERE id = ?", [text, stamp, draft_id]
+                "UPDATE drafts SET text = ?, updated_at = ?, prediction = ? WHERE id = ?",
+                [text, stamp, kept, draft_id],
             )
             return draft_id
         cursor = db.execute(
-            "INSERT INTO drafts (text, created_at, updated_at) VALUES (?, ?, ?)",
-            [text, stamp, stamp],
+            "INSERT INTO drafts (text, created_at, updated_at, prediction) VALUES (?, ?, ?, ?)",
+            [text, stamp, stamp, kept],
         )
         return int(cursor.lastrowid or 0)
 

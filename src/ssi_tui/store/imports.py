@@ -33,6 +33,7 @@ from ssi_tui.store.post_identity import (
     stored_names,
     times_from_ids,
 )
+from ssi_tui.store.track_record import match_published_drafts
 from ssi_tui.store.transactions import writing
 
 
@@ -233,4 +234,6 @@ def write_results(
         )
         if progress is not None:
             progress(result.name, done, len(results))
+    if any(result.posts for result in results):
+        match_published_drafts(db)  # a saved draft may have become one of these posts
     return reports

@@ -484,3 +484,15 @@ def _name_rank(post_id: str) -> tuple[int, str]:
 
     order = {"share": 0, "activity": 1, "hash": 3}
     return order.get(family_of(post_id), 2), post_id
+
+
+@migrations()
+def m007_draft_track_record(db: Database) -> None:
+    """What was predicted for a saved draft, and the post it became once published: the
+    track record the Drafts pane and `model report` show."""
+    db.executescript(
+        """
+        ALTER TABLE drafts ADD COLUMN prediction TEXT;
+        ALTER TABLE drafts ADD COLUMN post_id TEXT;
+        """
+    )
