@@ -188,6 +188,39 @@ refitted on all of them. On all posts the procedure's split is the one above (me
 the first table is the unbiased estimate of the procedure. The simplest candidate is kept
 unless a less simple one ranks held-out posts at least 0.01 better.
 
+## Choosing the member's own model
+
+The member's model is not this prior: it is chosen among the per-format median (the default),
+the joint level-and-format model (`src/ssi_tui/analysis/level_model.py`, each format's
+multiplier fitted with the member's engagement level over time and shrunk toward this prior's
+multipliers), a ridge regression and gradient-boosted trees, in time-ordered folds of the
+member's own posts, by Spearman and by whether the top format was the one that did best. A
+candidate is kept only when its Spearman beats the median's by more than two paired standard
+errors and its hit rate is not lower; `model train --json` shows the table (`selection`).
+
+The same comparison per author on these public posts (`python benchmarks/format_eval.py`,
+authors with at least 20 posts; Δ against the per-format median, ± paired standard error):
+
+| evaluation | candidate | Spearman | Δ Spearman | better/worse/tie | hit rate | Δ hit rate |
+|---|---|---|---|---|---|---|
+| rolling origin (26 authors) | per-format median | 0.145 | | | 0.598 | |
+| | level+format (pooled) | 0.216 | +0.071 ± 0.035 | 9/3/14 | 0.657 | +0.059 ± 0.032 |
+| | the app's previous model | 0.204 | +0.058 ± 0.050 | 13/12/1 | 0.673 | +0.075 ± 0.038 |
+| older 75% / newer 25% (26 authors) | per-format median | 0.207 | | | 0.562 | |
+| | level+format (pooled) | 0.240 | +0.034 ± 0.018 | 5/1/20 | 0.625 | +0.062 ± 0.046 |
+| | the app's previous model | 0.260 | +0.053 ± 0.069 | 15/6/5 | 0.625 | +0.062 ± 0.076 |
+| 40+ posts (11) | level+format (pooled) | 0.329 | +0.052 ± 0.035 | 4/1/6 | 0.818 | +0.136 ± 0.098 |
+
+On synthetic histories whose best format is known (200 authors per family), the level model
+found it more often than the median where the account grew while its worst format took over
+(0.792 against 0.746, formats with five posts or more), and the app's previous model less often
+(0.417 against 0.608 in the drifting family): rare formats inherited the published carousel
+boost. A one-year recency weight on the format medians never helped (within noise on these
+posts, −0.011 ± 0.009 on synthetic ones) and is gone; an even group's median is now the middle
+of its two middle values (the lower one cost −0.019 ± 0.008 on synthetic histories). With 26
+authors a difference under about 0.09 is within noise: this is why a member's own folds decide,
+and why the median stays unless another model wins clearly there.
+
 ## Limits
 
 - Influencers posting up to seven years before early 2021, mostly to large audiences: formats

@@ -98,9 +98,12 @@ def test_json_follows_the_analyze_contract(carousel_model: FormatModel) -> None:
 def test_selection_keeps_the_baseline_when_text_adds_nothing(carousel_model: FormatModel) -> None:
     meta = carousel_model.metadata
     assert meta.baseline_mae is not None and meta.cv_mae is not None
-    assert set(meta.candidates) == {"format-median", "ridge", "gradient-boosting"}
-    if carousel_model.kind != "format-median":
-        assert meta.cv_mae < meta.baseline_mae
+    assert set(meta.candidates) == {"format-median", "level-format", "ridge", "gradient-boosting"}
+    table = meta.evaluation["selection"]
+    assert table[carousel_model.kind]["kept"] == 1.0
+    if carousel_model.kind != "format-median":  # kept only on a clear win at ranking
+        row = table[carousel_model.kind]
+        assert row["delta_spearman"] > 2 * row["paired_se"] and row["delta_hit_rate"] >= 0
 
 
 def test_selection_picks_a_text_model_when_the_text_matters() -> None:

@@ -164,7 +164,7 @@ def test_metadata_nested_too_deep_to_parse_is_refused(
     deep = "[" * 100_000 + "]" * 100_000
     _resign(
         model_path(db_path),
-        raw=lambda text: text.replace('"evaluation": {}', f'"evaluation": {deep}'),
+        raw=lambda text: text.replace('"evaluation": {', f'"evaluation": {{"deep": {deep}, ', 1),
     )
     state = load_or_train(db, db_path)
     _assert_retrained(

@@ -32,8 +32,10 @@ async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path)
         await pilot.press("4")
         pane = app.query_one(DraftsPane)
         status = str(app.query_one("#draft-status", Static).render())
-        assert status.startswith("Format model: format-median on 47 of your posts")
-        assert "for your per-format median" in status
+        assert status.startswith(
+            "Format model: your per-format median, on 47 of your posts: no other model ranked "
+            "your later posts clearly better"
+        )
         assert pane.model_state is not None and pane.model_state.n_posts == 47
         pane.query_one("#draft-editor", TextArea).text = DRAFT
         await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))

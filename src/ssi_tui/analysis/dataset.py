@@ -125,6 +125,10 @@ class TrainingSet:
     typical_hour: int
     latest_followers: float | None
     data_hash: str
+    times: tuple[datetime, ...] = ()
+    """When each post was published (the level-and-format model follows the level in time)."""
+    engagement: tuple[float, ...] = ()
+    """Each post's engagement as measured."""
 
     @property
     def size(self) -> int:
@@ -176,6 +180,8 @@ def build_training_set(rows: Iterable[Mapping[str, Any]]) -> TrainingSet | None:
         typical_hour=round(statistics.median(item[0].hour for item in recent)),
         latest_followers=followers[-1],
         data_hash=_data_hash(posts),
+        times=tuple(item[0] for item in posts),
+        engagement=tuple(engagement),
     )
 
 

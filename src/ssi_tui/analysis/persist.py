@@ -47,7 +47,7 @@ ESTIMATOR_CLASSES: Final = {
     "ridge": "Pipeline",
     "gradient-boosting": "HistGradientBoostingRegressor",
 }
-KINDS: Final = frozenset({"format-median", *ESTIMATOR_CLASSES})
+KINDS: Final = frozenset({"format-median", "level-format", *ESTIMATOR_CLASSES})
 
 TRAINED_FORMATS: Final = (*POST_FORMATS, "unknown")
 """The formats a model may hold figures for: posts whose format nothing tells train too."""

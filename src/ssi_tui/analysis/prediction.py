@@ -8,12 +8,12 @@ the member's scale: (typical + 1) · exp(log ratio) − 1.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ssi_tui.analysis.blend import basis_for, user_weight
+from ssi_tui.analysis.blend import MIN_POSTS, basis_for, user_weight
 from ssi_tui.analysis.dataset import TEXT_FEATURES, text_values, timing_values
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.analysis.features import DraftFeatures, analyze_text, features_json
@@ -93,12 +93,16 @@ def predict(
     prior = prior_model or published_prior()
     features = analyze_text(draft_text)
     rows = _rows(features, at, user_model)
-    prior_lr = prior.log_ratios([rows[0]] * len(wanted), wanted)
-    user_lr = user_model.log_ratios([rows[1]] * len(wanted), wanted) if user_model else prior_lr
     counts = dict(user_model.format_counts) if user_model else {}
+    prior_lr = prior.log_ratios([rows[0]] * len(wanted), wanted) - _mix_centre(prior, counts)
+    user_lr = user_model.log_ratios([rows[1]] * len(wanted), wanted) if user_model else prior_lr
     weights = [
         user_weight(n_user_posts, counts.get(name, 0)) if user_model else 0.0 for name in wanted
     ]
+    if user_model is not None and user_model.kind == "level-format":
+        # Its fit already leaned each format with few posts on the prior's multiplier: from
+        # MIN_POSTS on, it speaks for every format (blending again would count the prior twice).
+        weights = [1.0 if n_user_posts >= MIN_POSTS else 0.0 for _ in wanted]
     scale = user_model.scale if user_model else None
     own_low, own_high = (
         (user_model.residual_low, user_model.residual_high) if user_model else (0, 0)
@@ -149,6 +153,18 @@ def predict(
         unit="engagements" if scale is not None else "× typical post",
         text_weighed=text_weighed,
     )
+
+
+def _mix_centre(prior: FormatModel, counts: Mapping[str, int]) -> float:
+    """The prior's multiplier of the member's own format mix: subtracted from the prior's
+    figures, so that a format the member rarely uses is judged against the member's usual
+    post, not against a generic mix of formats (which let one rare format jump over the
+    member's proven ones)."""
+    known = {name: n for name, n in counts.items() if name in prior.format_offsets and n > 0}
+    total = sum(known.values())
+    if not total:
+        return 0.0
+    return sum(n * prior.format_offsets[name] for name, n in known.items()) / total
 
 
 def _reads_text(model: FormatModel | None) -> bool:

@@ -28,7 +28,11 @@ from ssi_tui.analysis.blend import user_weight
 from ssi_tui.analysis.dataset import PRIOR_FEATURES, FloatArray, log_ratio, matrix, text_values
 from ssi_tui.analysis.estimator import FormatModel, ModelMetadata
 from ssi_tui.analysis.features import analyze_text
-from ssi_tui.analysis.training import CANDIDATES, fit_estimator, spearman
+from ssi_tui.analysis.training import fit_estimator, spearman
+
+PRIOR_CANDIDATES: Final = ("format-median", "ridge", "gradient-boosting")
+"""The prior pools many authors' posts: the level of one member's posts over time has no
+place in it, so the level-and-format model is not a candidate here."""
 
 MIN_DATA_FORMAT_POSTS: Final = 30
 MIN_AUTHOR_POSTS: Final = 10
@@ -184,8 +188,8 @@ def score_prior(
 def choose_kind(posts: Sequence[PublicPost]) -> tuple[str, dict[str, float]]:
     """The simplest candidate that ranks held-out posts best on its own, by an inner time split."""
     history, drafts = split_history(posts)
-    kind, scores = CANDIDATES[0], {}
-    for candidate in CANDIDATES:
+    kind, scores = PRIOR_CANDIDATES[0], {}
+    for candidate in PRIOR_CANDIDATES:
         scores[candidate] = score_prior(fit_prior(history, candidate), history, drafts)[
             "prior_spearman"
         ]
@@ -202,7 +206,7 @@ def evaluate(posts: Sequence[PublicPost]) -> dict[str, Any]:
     """
     history, drafts = split_history(posts)
     kind, selection = choose_kind(history)
-    held_out = {c: score_prior(fit_prior(history, c), history, drafts) for c in CANDIDATES}
+    held_out = {c: score_prior(fit_prior(history, c), history, drafts) for c in PRIOR_CANDIDATES}
     return {
         "kind": kind,
         "selection_spearman": selection,

@@ -67,7 +67,7 @@ def explain(
         ]
     else:
         lines = [f"Based on your {n_posts} posts ({best.n_format_posts} {name})."]
-    if user_model and best.user_weight > 0:
+    if user_model and best.user_weight > 0 and best.n_format_posts > 0:
         ratio = math.exp(user_model.format_offsets.get(name, 0.0))
         few = "" if best.n_format_posts >= MIN_TRUSTED_POSTS else ", too few to trust on their own"
         lines.append(

@@ -14,6 +14,7 @@ import click
 from ssi_tui.commands.common import database, emit_json, read_text_input, refuse
 from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.core.drafts import engagement_text
+from ssi_tui.core.model_words import chosen_model_sentence
 from ssi_tui.core.post_stats import ModelFooting
 
 
@@ -65,6 +66,7 @@ def train(ctx: click.Context, as_json: bool) -> None:
             "baseline_mae": meta.baseline_mae,
             "baseline_spearman": meta.baseline_spearman,
             "candidates": {k: dict(v) for k, v in meta.candidates.items()},
+            "selection": dict(meta.evaluation.get("selection", {})),
             "sklearn_version": meta.sklearn_version,
             "data_hash": meta.data_hash,
             "path": str(model_path(_db_path(ctx))),
@@ -73,16 +75,10 @@ def train(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(report)
         return
-    if not report["trained"]:
+    if model is None:
         click.echo(report["reason"])
     else:
-        score = (
-            f"cross-validated error {report['cv_mae']:.3f} against {report['baseline_mae']:.3f} "
-            "for your per-format median"
-            if report["cv_mae"] is not None and report["baseline_mae"] is not None
-            else "too few posts for cross-validation: it uses your per-format medians"
-        )
-        click.echo(f"Trained a {report['model']} model on {report['n_posts']} posts: {score}.")
+        click.echo(chosen_model_sentence(model.metadata))
     click.echo(footing.sentence())
 
 

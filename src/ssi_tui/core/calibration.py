@@ -193,7 +193,7 @@ def _fit_pillar(
 ) -> _PillarFit:
     """Fit one pillar: the constant and its activities, shrunk towards `base`'s values."""
     import numpy as np
-    from scipy.optimize import nnls  # type: ignore[import-untyped]  # scipy ships no stubs
+    from scipy.optimize import nnls
     from sklearn.linear_model import LinearRegression
 
     design = np.array([[1.0] + [row.get(a, 0.0) for a in activities] for row in features])

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from ssi_tui.core import clock
 from ssi_tui.core.drafts import CHARACTER_LIMIT, DraftBasics, engagement_text, measure
+from ssi_tui.core.model_words import chosen_model_sentence
 from ssi_tui.messages import OpenDrafts, SaveDraft
 from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
@@ -50,14 +51,7 @@ def model_summary(state: ModelState, footing: ModelFooting | None = None) -> str
     if model is None:
         summary = "Format model: the prior (no post of yours has metrics yet)."
     else:
-        meta = model.metadata
-        summary = f"Format model: {meta.kind} on {meta.n_posts} of your posts"
-        if meta.cv_mae is not None and meta.baseline_mae is not None:
-            summary += (
-                f"; cross-validated error {meta.cv_mae:.3f} vs {meta.baseline_mae:.3f} for "
-                "your per-format median"
-            )
-        summary += "."
+        summary = chosen_model_sentence(model.metadata)
     if footing is not None and (footing.next_step or footing.known_format < footing.with_numbers):
         summary += " " + footing.sentence()
     return f"{state.note} {summary}" if state.note else summary
