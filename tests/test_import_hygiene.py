@@ -175,3 +175,18 @@ def test_the_bare_command_paints_before_loading_sqlite_utils_or_click(tmp_path: 
     for shown in ("Target 75: 12 to go", "Engage with insights", "Estimate from your journal"):
         assert shown in frame, f"the first frame shows {shown!r}"
     assert report["text"][-1].startswith(" p Paste SSI "), "and the Score pane's keys"
+
+
+@pytest.mark.parametrize("command", ["estimate", "plan"])
+def test_estimate_and_plan_calibrate_without_scikit_learn(demo_db_path: Path, command: str) -> None:
+    """The calibration is a non-negative least squares that scipy solves; loading
+    scikit-learn for it cost `estimate` and `plan` about two seconds of imports."""
+    code = (
+        "import contextlib, io\n"
+        "from ssi_tui.cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    cli.main(['--db', {str(demo_db_path)!r}, {command!r}], standalone_mode=False)"
+    )
+    modules = _modules_after(code)
+    assert "ssi_tui.core.calibration" in modules  # it did calibrate (the demo has 52 readings)
+    assert {name.split(".")[0] for name in _heavy(modules)} == {"scipy"}

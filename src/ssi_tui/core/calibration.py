@@ -16,10 +16,10 @@ minimising Σ residual² + ALPHA · Σ (w − w_default)² subject to w ≥ 0, w
   profile facts are the same at every reading, so the base absorbs any offset.
 
 Solving: the penalty becomes k extra rows, and the normal equations G = XᵀX + ALPHA·I are folded
-by Cholesky into a k×k non-negative least-squares problem with the same optimum. scikit-learn's
-`LinearRegression(positive=True)` fits the weights the app keeps; the n leave-one-out refits
-call the solver it uses (`scipy.optimize.nnls`) directly on the same k×k problem, because
-sklearn's per-call checks would make 4·n refits take seconds. scikit-learn, scipy and numpy are
+by Cholesky into a k×k non-negative least-squares problem with the same optimum, which
+`scipy.optimize.nnls` solves: for the weights the app keeps and for each leave-one-out refit.
+(scikit-learn's `LinearRegression(positive=True)` calls the same solver; going to it directly
+keeps `ssi-tui estimate` and `plan` free of scikit-learn's imports.) scipy and numpy are
 imported inside `calibrate` only, so the app starts without them.
 """
 
@@ -194,7 +194,6 @@ def _fit_pillar(
     """Fit one pillar: the constant and its activities, shrunk towards `base`'s values."""
     import numpy as np
     from scipy.optimize import nnls
-    from sklearn.linear_model import LinearRegression
 
     design = np.array([[1.0] + [row.get(a, 0.0) for a in activities] for row in features])
     target = np.array(targets)
@@ -202,9 +201,8 @@ def _fit_pillar(
     gram = design.T @ design + ALPHA * np.eye(len(prior))
     moment = design.T @ target + ALPHA * prior
 
-    final = LinearRegression(positive=True, fit_intercept=False)
-    final.fit(*_folded(gram, moment))
-    coefficients = np.maximum(final.coef_, 0.0)
+    fitted, _ = nnls(*_folded(gram, moment))
+    coefficients = np.maximum(fitted, 0.0)
 
     loo: list[float] = []
     for row, value in zip(design, target, strict=True):
