@@ -7,7 +7,6 @@ results back to the UI thread.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ssi_tui.store import estimates
-from ssi_tui.store.database import DatabaseError, checked_in_full, full_check, open_database
+from ssi_tui.store.database import checked_in_full, full_check, open_database
 from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
 
 if TYPE_CHECKING:
@@ -91,7 +90,9 @@ class BackgroundWork:
         ready = self.painted and not self.calibrating and not self.stalled
         if ready and view and view.calibration_pending:
             self.calibrating = True
-            self.app.run_worker(self._calibrate, thread=True, group="calibration")
+            self.app.run_worker(
+                self._calibrate, thread=True, group="calibration", exit_on_error=False
+            )
 
     def _calibrate(self) -> None:
         """Fit the estimate to the official readings and cache the fit."""
@@ -103,7 +104,7 @@ class BackgroundWork:
                     estimates.calibrate_and_cache(db)
                 finally:
                     db.close()
-            except (DatabaseError, sqlite3.Error, OSError) as error:
+            except Exception as error:  # any failure is said in a sentence, never a crash
                 problem = error
             finally:
                 self.app.call_from_thread(self._calibration_finished, problem)
@@ -139,15 +140,19 @@ class BackgroundWork:
         if self.model_fingerprint is not None:
             self._drafts_pane().set_status("Your posts changed: retraining the model…")
         self.model_fingerprint = fingerprint
-        self.app.run_worker(self._load_model, thread=True, group="format-model")
+        self.app.run_worker(
+            self._load_model, thread=True, group="format-model", exit_on_error=False
+        )
 
     def _load_model(self) -> None:
+        """Load (or train) the model, warm up the language tools; any failure is said in a
+        sentence and the Drafts pane falls back to the prior, never a crash."""
         with ONE_AT_A_TIME:
-            from ssi_tui.analysis.features import analyze_text
-            from ssi_tui.store.format_model import load_or_train, training_rows
-            from ssi_tui.store.track_record import track_record
-
             try:
+                from ssi_tui.analysis.features import analyze_text
+                from ssi_tui.store.format_model import load_or_train, training_rows
+                from ssi_tui.store.track_record import track_record
+
                 db = open_database(self.db_path)
                 try:
                     state = load_or_train(db, self.db_path)
@@ -155,16 +160,20 @@ class BackgroundWork:
                     record = track_record(db)
                 finally:
                     db.close()
-            except (DatabaseError, sqlite3.Error, OSError) as error:
+                analyze_text("Warm up the language tools.")
+            except Exception as error:  # said in the app, never a traceback
                 self.app.call_from_thread(self._model_failed, error)
                 return
-            analyze_text("Warm up the language tools.")
         self.app.call_from_thread(self._model_loaded, state, rows, record)
 
     def _model_failed(self, problem: Exception) -> None:
         self.loading_model = False
         self.model_fingerprint = None
         self._job_failed("Loading the format model", problem)
+        self._drafts_pane().set_status(
+            f"The format model could not be loaded ({why_it_stopped(problem)}): no suggestion "
+            "until it loads; it is tried again when your posts change."
+        )
 
     def _model_loaded(self, state: Any, rows: list[dict[str, Any]], record: Any = None) -> None:
         from ssi_tui.analysis.history import PostHistory
