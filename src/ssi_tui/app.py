@@ -19,7 +19,7 @@ from textual.widgets import Static
 from ssi_tui import __version__
 from ssi_tui.background import BackgroundWork
 from ssi_tui.core import clock
-from ssi_tui.launch import EXIT_REFUSED
+from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.messages import (
     DeleteReading,
     LogActivity,
@@ -98,7 +98,7 @@ class SsiApp(App[None]):
         self.db_path = db_path
         self.connection, self.integrity = open_connection_checking_aside(db_path, integrity)
         self.refusal: str | None = None
-        """Why the app closed at once (a damaged file), for `launch.run_app` to print."""
+        """Why the app closed at once (a damaged file), for `running.run_app` to print."""
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
@@ -174,7 +174,7 @@ class SsiApp(App[None]):
         Frozen objects (the widgets, the modules, the views) are never scanned again, which
         keeps later pauses short while typing. A full collection first would stall the
         screen for about 40 ms to free some ten thousand small objects (a couple of MB),
-        so they stay. A no-op unless `launch.run_app` paused collection.
+        so they stay. A no-op unless `running.run_app` paused collection.
         """
         if not gc.isenabled():
             gc.freeze()

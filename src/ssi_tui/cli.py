@@ -20,7 +20,8 @@ import click
 from ssi_tui import __version__
 from ssi_tui.commands import COMMANDS, load_command
 from ssi_tui.core import clock
-from ssi_tui.launch import EXIT_REFUSED, run_app
+from ssi_tui.exit_codes import EXIT_REFUSED
+from ssi_tui.running import run_app
 from ssi_tui.store.connections import BUSY_TIMEOUT_MS
 from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
 from ssi_tui.store.transactions import DISK_FULL, DatabaseBusy, is_busy, is_disk_full

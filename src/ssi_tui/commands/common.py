@@ -13,7 +13,7 @@ import click
 from sqlite_utils import Database
 
 from ssi_tui.core import clock
-from ssi_tui.launch import EXIT_REFUSED
+from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.store.database import DatabaseError, open_database
 
 

@@ -11,10 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ssi_tui.store.connections import connect, file_identity
-from ssi_tui.store.database import (
+from ssi_tui.store.errors import DatabaseError
+from ssi_tui.store.file_format import (
     APPLICATION_ID,
     SQLITE_MAGIC,
-    DatabaseError,
     check_existing_file,
     is_read_only,
     read_only_connection,

@@ -10,38 +10,26 @@ from typing import TYPE_CHECKING
 
 from ssi_tui.store.connections import (
     BUSY_TIMEOUT_MS,
-    SharedFileConnection,
     connect,
-    is_open_here,
 )
 from ssi_tui.store.errors import DatabaseError
+from ssi_tui.store.file_format import (
+    APPLICATION_ID,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    check_existing_file,
+    is_read_only,
+    read_only_connection,
+    refuse_if_foreign,
+)
 from ssi_tui.store.files import create_private_file
 from ssi_tui.store.transactions import DISK_FULL, DatabaseBusy, is_busy, is_disk_full, writing
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-MIGRATION_SET = "ssi_tui"
-"""The name under which sqlite-utils records our migrations in `_sqlite_migrations`."""
-MIGRATION_NAMES = (
-    "m001_initial",
-    "m002_analytics",
-    "m003_drafts",
-    "m004_journal_revision",
-    "m005_value_ranges",
-    "m006_post_names",
-    "m007_draft_track_record",
-)
-"""Every migration in `schema.py`, in order (a test keeps the two lists equal): knowing them
-here lets an up-to-date file open without importing sqlite-utils."""
-
 DB_ENV = "SSI_TUI_DB"
 """Environment variable that overrides the database location."""
-
-APPLICATION_ID = 0x53534954
-"""`PRAGMA application_id` stamped on our files ("SSIT"), so foreign databases are refused."""
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 FULL_CHECK_MAX_BYTES = 1024 * 1024
 """A file up to this size gets SQLite's full `integrity_check` when opened, a larger one the
@@ -99,64 +87,6 @@ def resolve_db_path(option: str | os.PathLike[str] | None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return default_db_path()
-
-
-def check_existing_file(path: Path) -> None:
-    """Refuse anything that is not an SQLite file, before SQLite can touch it.
-
-    A file this process already has open through SQLite was checked when it was opened, and
-    reading it with `open()` now would drop SQLite's locks on it (see `connections`).
-    """
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a directory, not a database file.")
-    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
-        raise DatabaseError(f"{path} is not a regular file, so it cannot be a database.")
-    if is_open_here(path):
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
-    if header and header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not an SQLite database; it was left untouched.")
-
-
-def refuse_if_foreign(conn: sqlite3.Connection, path: Path) -> None:
-    if is_foreign(conn):
-        raise DatabaseError(
-            f"{path} is an SQLite database of another program; it was left untouched."
-        )
-
-
-def is_foreign(conn: sqlite3.Connection) -> bool:
-    """True for a database with tables that ssi-tui did not create."""
-    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if application_id == APPLICATION_ID:
-        return False
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    return bool(has_tables)
-
-
-def is_read_only(path: Path) -> bool:
-    """True for an existing file that this process cannot write, or whose folder it cannot
-    write (SQLite keeps its `-wal` and `-shm` files there): a mounted backup, a file of
-    another user, a read-only share."""
-    try:
-        return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-    except OSError:
-        return False
-
-
-def read_only_connection(path: Path, *, any_thread: bool = False) -> SharedFileConnection:
-    """A connection that only reads `path` and leaves nothing beside it.
-
-    In a folder that cannot be written, a WAL-mode file is read as immutable: SQLite could not
-    create its shared-memory file there, and nobody can be writing it. A `-wal` file already
-    there (left by a crash) holds saved changes, so it is read the ordinary way instead.
-    """
-    immutable = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
-    return connect(path, read_only=True, immutable=immutable, any_thread=any_thread)
 
 
 def open_connection(path: Path) -> sqlite3.Connection:

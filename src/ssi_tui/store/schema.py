@@ -14,7 +14,7 @@ from sqlite_utils.migrations import Migrations
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, DEFAULT_TARGET
 from ssi_tui.core.limits import FIRST_DAY, MAX_DAILY_COUNT, MAX_METRIC
-from ssi_tui.store.database import MIGRATION_SET
+from ssi_tui.store.file_format import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
