@@ -161,8 +161,12 @@ async def test_a_saved_draft_is_scored_against_the_post_it_became(
         await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: pane.draft_id is not None)
-        predicted = {row["format"]: row for row in pane.analysed[1]["predictions"]}  # type: ignore[index]
-        suggestion = pane.analysed[1]["suggestion"]  # type: ignore[index]
+        assert pane.analysis is not None and pane.analysis.text == DRAFT
+        predicted = {
+            p.format: {"engagement": p.engagement, "low": p.low, "high": p.high}
+            for p in pane.analysis.prediction.predictions
+        }
+        suggestion = pane.analysis.prediction.suggestion
     carousel = predicted["carousel"]
     actual = int(carousel["high"]) + 50  # above the range: a miss, to be said as one
     published = DRAFT.replace("#sales", "#sales #b2b")  # a hashtag added before publishing

@@ -32,6 +32,11 @@ class FormatPrediction:
     user_weight: float
     n_format_posts: int
 
+    def figures(self) -> tuple[float, float, float]:
+        """Engagement, low and high as every output shows them (`analyze --json`, the human
+        output and the Drafts pane round from these, so they never disagree)."""
+        return round(self.engagement, 1), round(self.low, 1), round(self.high, 1)
+
 
 @dataclass(frozen=True)
 class Prediction:
@@ -58,9 +63,9 @@ class Prediction:
             "predictions": [
                 {
                     "format": p.format,
-                    "engagement": round(p.engagement, 1),
-                    "low": round(p.low, 1),
-                    "high": round(p.high, 1),
+                    "engagement": p.figures()[0],
+                    "low": p.figures()[1],
+                    "high": p.figures()[2],
                     "user_weight": round(p.user_weight, 2),
                     "n_format_posts": p.n_format_posts,
                 }

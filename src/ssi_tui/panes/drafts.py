@@ -8,6 +8,7 @@ never waits for it, whatever the size of the paste.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -27,7 +28,9 @@ from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
+    from ssi_tui.analysis.advice import Advice
     from ssi_tui.analysis.history import PostHistory
+    from ssi_tui.analysis.prediction import Prediction
     from ssi_tui.core.post_stats import ModelFooting
     from ssi_tui.store.format_model import ModelState
     from ssi_tui.store.track_record import TrackRecord
@@ -57,18 +60,26 @@ def model_summary(state: ModelState, footing: ModelFooting | None = None) -> str
     return f"{state.note} {summary}" if state.note else summary
 
 
-def kept_prediction(result: dict[str, Any]) -> dict[str, Any]:
-    """What a saved draft keeps of its analysis, to compare with the post it becomes."""
-    return {
-        "made_at": clock.now().isoformat(timespec="seconds"),
-        "suggestion": result["suggestion"],
-        "basis": result["basis"],
-        "unit": result["unit"],
-        "predictions": [
-            {key: row[key] for key in ("format", "engagement", "low", "high")}
-            for row in result["predictions"]
-        ],
-    }
+@dataclass(frozen=True)
+class DraftAnalysis:
+    """What the pane shows for one text: the typed prediction and the advice on it."""
+
+    text: str
+    prediction: Prediction
+    advice: tuple[Advice, ...]
+
+    def kept(self) -> dict[str, Any]:
+        """What a saved draft keeps of its analysis, to compare with the post it becomes."""
+        return {
+            "made_at": clock.now().isoformat(timespec="seconds"),
+            "suggestion": self.prediction.suggestion,
+            "basis": self.prediction.basis,
+            "unit": self.prediction.unit,
+            "predictions": [
+                {"format": p.format, "engagement": p.engagement, "low": p.low, "high": p.high}
+                for p in self.prediction.predictions
+            ],
+        }
 
 
 def render_basics(basics: DraftBasics) -> Text:
@@ -93,57 +104,58 @@ def render_basics(basics: DraftBasics) -> Text:
     return text
 
 
-def render_ranking(result: dict[str, Any]) -> Text:
+def render_ranking(prediction: Prediction) -> Text:
     """Each format's predicted engagement as a bar, with its range; the suggestion marked."""
-    rows = sorted(result["predictions"], key=lambda p: -p["engagement"])
-    top = max((row["high"] for row in rows), default=1.0) or 1.0
-    unit = "engagement" if result["unit"] == "engagements" else result["unit"]
-    text = Text(f"Predicted {unit} by format\n", style="bold")
+    rows = sorted(prediction.predictions, key=lambda p: -p.engagement)
+    top = max((row.figures()[2] for row in rows), default=1.0) or 1.0
+    unit = prediction.unit
+    text = Text(
+        f"Predicted {'engagement' if unit == 'engagements' else unit} by format\n", style="bold"
+    )
     for row in rows:
-        suggested = row["format"] == result["suggestion"]
-        text.append(f"{row['format']:<9}", style="bold green" if suggested else "")
-        text.append_text(bar(row["engagement"], top, 8, "green" if suggested else "bold"))
-        figures = (
-            engagement_text(row[key], result["unit"]) for key in ("engagement", "low", "high")
-        )
+        suggested = row.format == prediction.suggestion
+        text.append(f"{row.format:<9}", style="bold green" if suggested else "")
+        engagement, low, high = row.figures()
+        text.append_text(bar(engagement, top, 8, "green" if suggested else "bold"))
+        figures = (engagement_text(value, unit) for value in (engagement, low, high))
         text.append(" {} ({}–{})".format(*figures))
         text.append(" ←\n" if suggested else "\n")
     basis = {"prior": "published benchmarks and public posts", "blend": "your posts and the prior"}
     text.append(
-        f"Basis: {basis.get(result['basis'], 'your own posts')} · {result['n_posts']} of your "
+        f"Basis: {basis.get(prediction.basis, 'your own posts')} · {prediction.n_posts} of your "
         "posts with metrics\n",
         style="dim",
     )
-    for reason in result["reasons"]:
+    for reason in prediction.reasons:
         text.append_text(literal(f"• {reason}\n"))
     return text
 
 
-def render_details(result: dict[str, Any]) -> Text:
-    features = result["features"]
+def render_details(analysis: DraftAnalysis) -> Text:
+    features = analysis.prediction.features
     text = Text("Advice\n", style="bold")
     nothing = (
         "Nothing to fix: publish it."
-        if result["suggestion"] is not None
+        if analysis.prediction.suggestion is not None
         else "Write the draft first: advice needs words to weigh."
     )
-    for advice in result["advice"] or [{"text": nothing}]:
-        text.append_text(literal(f"• {advice['text']}\n"))
+    for line in [advice.text for advice in analysis.advice] or [nothing]:
+        text.append_text(literal(f"• {line}\n"))
     text.append("\nOn mobile (140 characters):\n", style="bold")
-    text.append_text(literal(features["hook_mobile"] or "(empty)", style="italic"))
-    readability = features["readability"]
-    cta = features["call_to_action_phrase"] or ("yes" if features["call_to_action"] else "none")
+    text.append_text(literal(features.hook_mobile or "(empty)", style="italic"))
+    readability = features.readability
+    cta = features.call_to_action_phrase or ("yes" if features.call_to_action else "none")
     text.append("\n\n")
     for name, value in (
-        ("Sentences", f"{features['sentences']} (avg {features['avg_sentence_words']:.0f} words)"),
+        ("Sentences", f"{features.sentences} (avg {features.avg_sentence_words:.0f} words)"),
         ("Readability", "—" if readability is None else f"{readability:.0f} (Flesch)"),
-        ("Questions", features["questions"]),
+        ("Questions", features.questions),
         ("Call to action", cta),
-        ("Mentions", features["mentions"]),
-        ("Emoji", features["emoji"]),
-        ("Bold letters", features["unicode_bold"]),
-        ("Lists", features["list_items"]),
-        ("Sentiment", f"{features['sentiment']:+.2f}"),
+        ("Mentions", features.mentions),
+        ("Emoji", features.emoji),
+        ("Bold letters", features.unicode_bold),
+        ("Lists", features.list_items),
+        ("Sentiment", f"{features.sentiment:+.2f}"),
     ):
         text.append(f"{name:<15}", style="bold")
         text.append_text(literal(f"{value}\n"))
@@ -162,7 +174,7 @@ class DraftsPane(Horizontal):
 
     model_state: reactive[ModelState | None] = reactive(None)
     history: PostHistory | None = None
-    analysed: tuple[str, dict[str, Any] | None] = ("", None)
+    analysis: DraftAnalysis | None = None
     """The last text analysed and what was predicted for it (saved with the draft)."""
     footing: ModelFooting | None = None
     track_record: TrackRecord | None = None
@@ -229,21 +241,20 @@ class DraftsPane(Horizontal):
         from ssi_tui.analysis.model import predict
 
         prediction = predict(text, None, [], state.user_model, state.prior, state.n_posts)
-        result = prediction.to_json()
-        result["advice"] = [{"text": a.text} for a in advise(prediction.features, self.history)]
+        analysis = DraftAnalysis(text, prediction, tuple(advise(prediction.features, self.history)))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, result, text)
+            self.app.call_from_thread(self._show, analysis)
 
-    def _show(self, result: dict[str, Any], text: str) -> None:
-        self.analysed = (text, result)
-        self.query_one("#draft-ranking", Static).update(render_ranking(result))
-        self.query_one("#draft-details", Static).update(render_details(result))
+    def _show(self, analysis: DraftAnalysis) -> None:
+        self.analysis = analysis
+        self.query_one("#draft-ranking", Static).update(render_ranking(analysis.prediction))
+        self.query_one("#draft-details", Static).update(render_details(analysis))
 
     def action_save(self) -> None:
         if self.text.strip():
-            text, result = self.analysed
-            prediction = kept_prediction(result) if text == self.text and result else None
-            self.post_message(SaveDraft(self.draft_id, self.text, prediction))
+            analysis = self.analysis
+            kept = analysis.kept() if analysis and analysis.text == self.text else None
+            self.post_message(SaveDraft(self.draft_id, self.text, kept))
         else:
             self.app.notify("Nothing to save: the draft is empty.", severity="warning")
 
