@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = (
     "startup_ratio",
@@ -38,6 +40,7 @@ def _environment() -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # runs the benchmark harness
 def test_quick_benchmarks_report_every_number() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--json"],

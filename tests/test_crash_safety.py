@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 from tests.importers.export_builders import csv_bytes, zip_bytes
 
@@ -79,6 +80,7 @@ def kill_while_writing(archive: Path, db: Path, delay: float) -> None:
     process.wait(timeout=60)
 
 
+@pytest.mark.slow  # imports killed with SIGKILL, then finished
 def test_sigkill_during_an_import_never_leaves_half_a_file(tmp_path: Path) -> None:
     archive = tmp_path / "Complete_LinkedInDataExport_01-01-2025.zip"
     big_archive(archive)
@@ -129,6 +131,7 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.slow  # an app process killed with SIGKILL
 def test_a_crash_in_the_app_keeps_every_confirmed_entry(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
     result = subprocess.run(

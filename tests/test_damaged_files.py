@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.conftest import DEMO_END
-from tests.tui.settle import settle
+from tests.tui.settle import until
 from textual.widgets import Static
 
 from ssi_tui.cli import cli
@@ -81,6 +81,7 @@ def test_a_damaged_backup_is_not_restored(demo_db_path: Path, tmp_path: Path) ->
     assert demo_db_path.read_bytes() == before
 
 
+@pytest.mark.slow  # a process per flipped byte
 def test_byte_flips_across_every_page_are_refused_or_read_never_written_into(
     demo_db_path: Path, tmp_path: Path
 ) -> None:
@@ -126,9 +127,11 @@ async def test_the_app_checks_a_large_file_in_full_after_its_first_frame(
     before = demo_db_path.read_bytes()
     app = make_app(demo_db_path, today=DEMO_END)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+        # Not `settle`: it waits for a paint that a damaged file never completes.
         status = app.query_one("#database-status", Static)
-        assert status.display
+        await until(pilot, lambda: status.display)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         text = str(status.render())
         assert text.startswith(f"{demo_db_path} is damaged (SQLite says: ")
         assert text.endswith("quit, and restore a backup with 'ssi-tui restore PATH'.")

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ssi_tui.cli import cli
@@ -31,6 +32,7 @@ def write_big_comments(path: Path) -> int:
     return rows
 
 
+@pytest.mark.slow  # writes and imports a 100 MB file
 def test_a_100_mb_export_file_imports_in_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "Comments.csv"
     rows = write_big_comments(path)

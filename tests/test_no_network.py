@@ -49,8 +49,14 @@ async def main():
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.press("4")
-        app.query_one("#draft-editor").text = "Draft without a network"
-        await pilot.pause(0.4)
+        draft = "Draft without a network"
+        app.query_one("#draft-editor").text = draft
+        pane = app.query_one("#drafts-pane")
+        for _ in range(1200):  # until the draft is analysed (at most a minute), not a fixed time
+            if pane.analysis is not None and pane.analysis.text == draft:
+                break
+            await pilot.pause(0.05)
+        assert pane.analysis is not None and pane.analysis.text == draft, "it was analysed"
         await app.workers.wait_for_complete()
         await pilot.pause()
 

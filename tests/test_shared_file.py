@@ -18,6 +18,8 @@ from tests.importers.export_builders import comments_csv, complete_export, zip_b
 from tests.processes import hold_write_lock, keep_open, read_and_close, ssi_tui, start_ssi_tui
 from tests.terminal import TerminalApp, app_in_terminal, count_on_journal_card
 
+pytestmark = pytest.mark.slow  # the app in tmux beside real processes, some killed
+
 
 def day_count(db: Path, activity: str) -> int:
     """What the file holds for `activity` on the test's day, all sources summed."""

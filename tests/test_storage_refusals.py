@@ -62,6 +62,7 @@ def test_writes_to_a_read_only_database_are_refused(
     assert sorted(path.name for path in shared_folder.iterdir()) == ["ssi.db"]
 
 
+@pytest.mark.slow  # a process per command, a dozen
 def test_a_read_only_database_is_still_read_exported_and_backed_up(
     shared_folder: Path, tmp_path: Path
 ) -> None:

@@ -15,6 +15,8 @@ from tests.conftest import DEMO_END
 from tests.importers.export_builders import comments_csv
 from tests.processes import hold_write_lock, ssi_tui, start_ssi_tui
 
+pytestmark = pytest.mark.slow  # processes wait out locks held for 2 to 20 s
+
 WAITING = "Waiting for the database: another program is writing to it…"
 
 

@@ -27,6 +27,7 @@ def test_an_even_group_takes_the_middle_of_its_two_middle_values() -> None:
     assert weighted_median(np.array([1.0, 2.0, 3.0]), np.ones(3)) == 2.0
 
 
+@pytest.mark.slow  # trains thirty models
 @pytest.mark.parametrize("best", ["image", "video", "carousel"])
 def test_the_kept_model_finds_a_known_best_format(best: str) -> None:
     """Histories built with one format truly better: the kept model ranks it first among the

@@ -8,12 +8,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ssi_tui.store import journal
 from ssi_tui.store.database import open_database
 
 DEMO_END = date(2026, 6, 1)
 
 
+@pytest.mark.slow  # twelve processes at once
 def test_parallel_quick_logs_lose_no_entry(tmp_path: Path) -> None:
     path = tmp_path / "shared.db"
     open_database(path).close()
@@ -43,6 +46,7 @@ def test_increments_are_atomic_and_never_below_zero(db_path: Path) -> None:
         database.close()
 
 
+@pytest.mark.slow  # twenty-four processes at once
 def test_parallel_sets_on_many_days_all_land(db_path: Path) -> None:
     """`log --set` reads and then writes: eight at once must each wait their turn, not fail."""
     open_database(db_path).close()

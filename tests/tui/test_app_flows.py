@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import screen_lines, settle, shows_text, wait_until, widget_text
+import pytest
+from tests.tui.settle import rendered_lines, settle, shows_text, wait_until, widget_text
+from textual.command import CommandList
 from textual.widgets import DataTable, Static, TextArea
 
+from ssi_tui import app as app_module
 from ssi_tui.app import SsiApp, make_app
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.panes.score_head import ScoreHead
@@ -18,6 +21,8 @@ from ssi_tui.widgets.key_bar import KeyBar
 from ssi_tui.widgets.pane_tabs import PaneTabs
 
 TODAY = date(2026, 6, 1)
+TIMER_LEFT_TO_THE_TEST = 3600.0
+"""A timer's interval that never ends within a test: the test calls what the timer would."""
 
 
 async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
@@ -39,12 +44,17 @@ async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
 
 
 async def test_a_pane_asked_for_before_it_is_built_is_shown_when_it_is(
-    demo_db_path: Path,
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The test builds the other panes itself, after the key: no race with the short timer.
+    monkeypatch.setattr(app_module, "OTHER_PANES_AFTER_SECONDS", TIMER_LEFT_TO_THE_TEST)
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
         assert not app.panes_ready, "the other panes are built after the first frame"
         await pilot.press("2")
+        assert not app.panes_ready and app.active_pane == "score"
+        app.call_later(app._build_the_other_panes)  # what the timer calls
         await settle(pilot)
         assert app.panes_ready and app.active_pane == "journal"
         assert app.query_one("#journal-pane") in app.focused.ancestors_with_self
@@ -75,8 +85,15 @@ async def test_escape_hands_the_keys_to_the_pane_names_where_arrows_switch(
 
 
 def key_bar_text(app: SsiApp) -> str:
-    """The bottom line of the screen, where the key bar is."""
-    return screen_lines(app)[-1]
+    """The key bar's line, as it is drawn at the bottom of the screen."""
+    return rendered_lines(app.query_one(KeyBar))[0]
+
+
+def highlighted_command(app: SsiApp) -> str:
+    """The command palette's highlighted entry ("" while none is)."""
+    commands = app.screen.query_one(CommandList)
+    index = commands.highlighted
+    return "" if index is None else str(commands.get_option_at_index(index).prompt)
 
 
 async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
@@ -146,7 +163,7 @@ async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"show journal")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: highlighted_command(app).startswith("Show Journal"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.active_pane == "journal"
@@ -182,19 +199,25 @@ async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> No
         assert app.active_pane == "drafts", "typing 1-4 stays put"
 
 
-async def test_a_log_from_another_process_appears_without_a_keypress(demo_db_path: Path) -> None:
+async def test_a_log_from_another_process_appears_without_a_keypress(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The test runs the poll itself rather than waiting two seconds for it.
+    monkeypatch.setattr(app_module, "EXTERNAL_CHANGE_POLL_SECONDS", TIMER_LEFT_TO_THE_TEST)
     app = make_app(demo_db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         pane = app.query_one(JournalPane)
         assert pane.view is not None
-        before = pane.view.today_counts.get("inmail", 0)
+        counts = pane.view.today_counts
+        before = counts.get("inmail", 0)
         other = open_database(demo_db_path)
         journal.upsert_entries(
             other, [{"date": TODAY.isoformat(), "activity": "inmail", "count": 4}], "manual"
         )
         other.close()
-        await pilot.pause(2.5)
+        app.call_later(app._reload_if_changed)  # what the poll of other processes' writes calls
+        await wait_until(pilot, lambda: pane.view is not None and pane.view.today_counts != counts)
         assert pane.view.today_counts.get("inmail", 0) == before + 4
 
 

@@ -11,6 +11,7 @@ from tests.tui.settle import settle
 from textual.widgets import DataTable, Input, Static
 
 from ssi_tui.app import make_app
+from ssi_tui.panes import journal as journal_pane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.screens.note import NoteScreen
 from ssi_tui.store import journal
@@ -27,7 +28,11 @@ def counts_on(path: Path, day: date) -> dict[str, int]:
         database.close()
 
 
-async def test_plus_minus_and_digits_log_the_selected_activity(db_path: Path) -> None:
+async def test_plus_minus_and_digits_log_the_selected_activity(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Typed digits combine until the typing timer ends; the test ends it, not the clock.
+    monkeypatch.setattr(journal_pane, "TYPING_PAUSE_SECONDS", 3600.0)
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -44,7 +49,9 @@ async def test_plus_minus_and_digits_log_the_selected_activity(db_path: Path) ->
         await pilot.pause()
         assert counts_on(db_path, TODAY) == {"profile_update": 2, "endorsement_received": 12}
         await pilot.press("0")
-        await pilot.pause(1.7)
+        await pilot.pause()
+        assert counts_on(db_path, TODAY)["endorsement_received"] == 120
+        pane._end_typing()  # what the typing timer calls once the user pauses
         await pilot.press("3")
         await pilot.pause()
         assert counts_on(db_path, TODAY)["endorsement_received"] == 3

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.importers.export_builders import complete_export, zip_bytes
-from tests.tui.settle import settle
+from tests.tui.settle import settle, until
 from textual.widgets import DataTable, Input, Select, Static
 
 from ssi_tui.app import make_app
@@ -24,10 +24,7 @@ async def finish_import(pilot: Any) -> None:
     file tree keeps a loader worker alive, so waiting for every worker would never end; a
     busy machine may not have started the import's worker after one pause)."""
     await pilot.pause()
-    for _ in range(1200):  # at most a minute
-        if not pilot.app.screen.query_one("#import-start").disabled:
-            break
-        await pilot.pause(0.05)
+    await until(pilot, lambda: not pilot.app.screen.query_one("#import-start").disabled, 60.0)
     await pilot.pause()
 
 
