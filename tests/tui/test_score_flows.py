@@ -151,9 +151,10 @@ async def test_edit_moves_a_reading_and_delete_asks_first(demo_db_path: Path) ->
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         assert saved(demo_db_path) == after_edit
-        await pilot.press("d", "y")
+        await pilot.press("d", "y")  # the cursor followed the corrected reading
         await pilot.pause()
-    assert "2026-06-01" not in saved(demo_db_path)
+    remaining = saved(demo_db_path)
+    assert "2026-05-30" not in remaining and "2026-06-01" in remaining
 
 
 async def test_the_target_can_be_changed(demo_db_path: Path) -> None:

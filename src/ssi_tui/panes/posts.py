@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS, PostFigures, summarise_by_format
 from ssi_tui.core.text import first_line
 from ssi_tui.messages import OpenPost, TagPost, UpdatePost
+from ssi_tui.panes.score import show_rows
 from ssi_tui.store.posts import Post
 from ssi_tui.store.views import PostsView
 from ssi_tui.widgets.safe import literal
@@ -59,6 +60,26 @@ def summary(posts: list[Post]) -> Text:
     if any(not group.trusted for group in summarise_by_format(figures)):
         text.append(f"(dim: under {MIN_TRUSTED_POSTS} posts, too few to trust)", style="dim italic")
     return text
+
+
+def post_cells(post: Post, typical: float | None) -> list[Text]:
+    """A post's row: when, format, reach, engagement and against the `typical` engagement."""
+    published = post.published_at.strftime("%Y-%m-%d %H:%M") if post.published_at else "—"
+    rate = post.engagement_rate
+    ratio = (
+        Text(f"{post.engagement / typical:.1f}×", justify="right")
+        if typical and post.engagement is not None
+        else Text("—", justify="right")
+    )
+    return [
+        Text(published),
+        literal(post.format),
+        _number(post.impressions),
+        _number(post.engagement),
+        Text(f"{rate:.1%}" if rate is not None else "—", justify="right"),
+        ratio,
+        literal(first_line(post.text, 90)),
+    ]
 
 
 class PostsPane(Vertical):
@@ -112,10 +133,10 @@ class PostsPane(Vertical):
         self._redraw()
 
     def watch_sort(self) -> None:
-        self._redraw()
+        self._redraw(from_top=True)
 
     def watch_format_filter(self) -> None:
-        self._redraw()
+        self._redraw(from_top=True)
 
     def visible_posts(self) -> list[Post]:
         if self.view is None:
@@ -129,17 +150,22 @@ class PostsPane(Vertical):
         if self._stale:
             self._redraw()
 
-    def _redraw(self) -> None:
-        """Fill the table, or leave it for when the pane is shown (a long log costs time)."""
+    def _redraw(self, from_top: bool = False) -> None:
+        """Update the table, or leave it for when the pane is shown (a long log costs time).
+
+        Rows are updated in place, keyed by post id, so through a refresh the cursor stays on
+        the post the user chose (or its neighbour, when that post went); a new order or
+        filter starts `from_top`, where the best posts are.
+        """
         if self.view is None or not self.is_mounted:
             return
         self._stale = not self._is_visible()
         if self._stale:
             return
         table: DataTable[Text] = self.query_one("#posts-table", DataTable)
-        table.clear()
         head = self.query_one("#posts-summary", Static)
         if not self.view.posts:
+            show_rows(table, [])
             head.update(EMPTY_STATE)
             return
         head.update(summary(self.view.posts))
@@ -150,24 +176,8 @@ class PostsPane(Vertical):
         )
         engagements = [p.engagement for p in self.view.posts if p.engagement is not None]
         typical = median(engagements) if engagements else None
-        for post in self.visible_posts():
-            published = post.published_at.strftime("%Y-%m-%d %H:%M") if post.published_at else "—"
-            rate = post.engagement_rate
-            ratio = (
-                Text(f"{post.engagement / typical:.1f}×", justify="right")
-                if typical and post.engagement is not None
-                else Text("—", justify="right")
-            )
-            table.add_row(
-                Text(published),
-                literal(post.format),
-                _number(post.impressions),
-                _number(post.engagement),
-                Text(f"{rate:.1%}" if rate is not None else "—", justify="right"),
-                ratio,
-                literal(first_line(post.text, 90)),
-                key=post.id,
-            )
+        rows = [(post.id, post_cells(post, typical)) for post in self.visible_posts()]
+        show_rows(table, rows, select=rows[0][0] if from_top and rows else None)
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)

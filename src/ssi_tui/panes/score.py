@@ -1,36 +1,39 @@
 """The Score pane: where the user stands, where they are going, what to do next.
 
 What it draws is in score_head.py (the total, verdict and peers) and score_sections.py (the
-pillar table, tips and charts); this module lays them out and handles the pane's keys.
+pillar table, tips, charts and history rows); this module lays them out, keeps them up to date
+in place, and handles the pane's keys.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
-from ssi_tui.core.domain import PILLARS
 from ssi_tui.core.readings import Reading
 from ssi_tui.messages import DeleteReading, SaveReading, SetTarget
 from ssi_tui.panes.score_head import ScoreHead
-from ssi_tui.panes.score_sections import PillarTable, advice, charts, estimate_line
+from ssi_tui.panes.score_sections import (
+    HISTORY_COLUMNS,
+    charts,
+    history_caption,
+    history_rows,
+    summary,
+)
 from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.rendered_once import RenderedOnce
 from ssi_tui.widgets.trend_chart import ChartView
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
-
-HISTORY_ROWS = 52
-"""A year of weekly readings; the full history is one command away and in the charts."""
 
 EMPTY_STATE = """\
 [b]No SSI reading yet.[/b]
@@ -41,6 +44,70 @@ EMPTY_STATE = """\
    From the shell: [b]ssi-tui ssi paste FILE[/b] or [b]ssi-tui ssi add --help[/b].
 
 Record a reading every week or so: LinkedIn keeps no history, ssi-tui does."""
+ONE_READING = (
+    "The trend chart appears with your second reading: paste the SSI page again in a few days."
+)
+
+
+def show_rows(
+    table: DataTable[Any],
+    rows: Sequence[tuple[str, Sequence[Any]]],
+    *,
+    sort_column: str | None = None,
+    select: str | None = None,
+) -> None:
+    """Make `table` show `rows` (key, cells) in that order, changing only the rows that differ.
+
+    The cursor stays on its row, or goes to its nearest neighbour when that row went (or to
+    the row `select` names): after a refresh, `e` or `d` must act on the row the user chose.
+    When the order changed, sorting by `sort_column` (descending) moves the rows into place;
+    without one, the table is filled again.
+    """
+    before = _row_keys(table)
+    selected = before[table.cursor_row] if before else None
+    wanted = dict(rows)
+    for key in before:
+        if key not in wanted:
+            table.remove_row(key)
+    columns = [column.key for column in table.ordered_columns]
+    for key, cells in rows:
+        if key not in table.rows:
+            table.add_row(*cells, key=key)
+            continue
+        for column, cell in zip(columns, cells, strict=True):
+            if table.get_cell(key, column) != cell:
+                table.update_cell(key, column, cell, update_width=True)
+    if sort_column is not None and _row_keys(table) != list(wanted):
+        table.sort(sort_column, reverse=True)
+    if _row_keys(table) != list(wanted):
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+    target = select if select in wanted else _nearest(selected, before, wanted)
+    if target is not None and table.get_row_index(target) != table.cursor_row:
+        table.move_cursor(row=table.get_row_index(target))
+
+
+def _row_keys(table: DataTable[Any]) -> list[str]:
+    """The keys of the rows in the order they are on screen."""
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def _nearest(selected: str | None, before: list[str], kept: dict[str, Any]) -> str | None:
+    """`selected` if kept, else the first kept row after it, else the last kept before it."""
+    if selected is None or selected in kept:
+        return selected
+    index = before.index(selected)
+    later = [key for key in before[index + 1 :] if key in kept]
+    earlier = [key for key in before[:index] if key in kept]
+    return later[0] if later else earlier[-1] if earlier else None
+
+
+def _layout(view: ScoreView | None) -> str:
+    """What the pane is made of: nothing yet, the empty state, or the readings."""
+    if view is None:
+        return "none"
+    return "empty" if view.latest is None else "readings"
 
 
 class ScorePane(VerticalScroll):
@@ -56,13 +123,19 @@ class ScorePane(VerticalScroll):
         ),
     ]
 
-    view: reactive[ScoreView | None] = reactive(None, recompose=True)
+    view: reactive[ScoreView | None] = reactive(None, init=False)
+    """Set by the app; the pane composes with its first view and updates in place after."""
 
     def __init__(self, view: ScoreView | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.first_frame = True
         """True until the pane is first on screen: the charts and the history table come a
         frame after the score, pillars and tips (see `_after_first_frame`)."""
+        self._charts_slot: Widget | None = None
+        """The charts, or the caption in their place (see `_new_charts_slot`)."""
+        self._saved_date: str | None = None
+        """The date of the reading this pane last asked to save: the history's cursor goes to
+        it when it shows up, so a new or corrected reading is the one selected."""
         if view is not None:
             self.set_reactive(ScorePane.view, view)
 
@@ -75,26 +148,35 @@ class ScorePane(VerticalScroll):
             yield Static(EMPTY_STATE, id="score-empty")
             return
         yield ScoreHead(view, latest, id="score-head")
-        pillars = PillarTable(view.readings, view.estimate)
-        summary = Group(pillars, estimate_line(view), Text(), advice(view, latest))
-        yield Static(RenderedOnce(summary), id="score-summary")
-        if len(view.readings) > 1:
-            yield ChartView(*charts(view), id="score-charts", draw_later=self.first_frame)
-        else:
-            yield Static(
-                "The trend chart appears with your second reading: paste the SSI page again "
-                "in a few days.",
-                classes="caption",
-            )
-        shown = min(len(view.readings), HISTORY_ROWS)
-        older = len(view.readings) - shown
-        more = f"; {older} older in 'ssi-tui ssi list'" if older else ""
-        which = f"the last {shown} readings" if shown > 1 else "your first reading"
-        yield Static(
-            f"History: {which} (e edits, d deletes the selected one{more})", classes="caption"
-        )
+        yield Static(RenderedOnce(summary(view, latest)), id="score-summary")
+        yield self._new_charts_slot(view)
+        yield Static(history_caption(view), id="score-history-caption", classes="caption")
         if not self.first_frame:
             yield self._history_table(view)
+
+    def watch_view(self, old: ScoreView | None, view: ScoreView | None) -> None:
+        """Show new data in the widgets already there.
+
+        Composing again would rebuild the history table, its cursor back on the first row (so
+        `e` and `d` would act on another reading), and cost several times as much at every
+        day logged in the journal. Only a change between no reading and some recomposes.
+        """
+        if not self.is_mounted:
+            return  # compose shows it
+        if _layout(old) != _layout(view):
+            self._saved_date = None  # a first reading is the only row, the cursor on it
+            self.refresh(recompose=True)
+            return
+        heads = self.query(ScoreHead)
+        if old is None or view is None or view.latest is None or not heads:
+            return  # nothing to show, or a recompose on its way shows the latest view
+        heads.first().show(view, view.latest)
+        self.query_one("#score-summary", Static).update(RenderedOnce(summary(view, view.latest)))
+        if (old.readings, old.target) != (view.readings, view.target):
+            self._show_charts(view)
+        if old.readings != view.readings:
+            self.query_one("#score-history-caption", Static).update(history_caption(view))
+            self._show_history(view)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
@@ -104,21 +186,42 @@ class ScorePane(VerticalScroll):
         if self.view is not None and self.view.latest and not self.query("#score-history"):
             self.mount(self._history_table(self.view))
 
+    def _new_charts_slot(self, view: ScoreView) -> Widget:
+        """The trend charts, or from a single reading the caption that stands in for them;
+        remembered, as the one is swapped for the other when a second reading comes or goes."""
+        slot: Widget
+        if len(view.readings) > 1:
+            slot = ChartView(*charts(view), id="score-charts", draw_later=self.first_frame)
+        else:
+            slot = Static(ONE_READING, id="score-no-charts", classes="caption")
+        self._charts_slot = slot
+        return slot
+
+    def _show_charts(self, view: ScoreView) -> None:
+        slot, several = self._charts_slot, len(view.readings) > 1
+        if isinstance(slot, ChartView) and several:
+            slot.charts = charts(view)
+            slot.refresh(layout=True)
+        elif slot is not None and isinstance(slot, ChartView) != several:
+            self.mount(self._new_charts_slot(view), after=slot)
+            slot.remove()
+
     def _history_table(self, view: ScoreView) -> DataTable[str]:
         from textual.widgets import DataTable
 
         table: DataTable[str] = DataTable(id="score-history", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Date", "Total", *(p.short for p in PILLARS), "Industry", "Network")
-        for reading in reversed(view.readings[-HISTORY_ROWS:]):
-            table.add_row(
-                reading.date.isoformat(),
-                f"{reading.total:g}",
-                *(f"{reading.pillars[p.key]:.2f}" for p in PILLARS),
-                f"Top {reading.industry_rank}%" if reading.industry_rank else "—",
-                f"Top {reading.network_rank}%" if reading.network_rank else "—",
-                key=reading.date.isoformat(),
-            )
+        for label, key in HISTORY_COLUMNS:
+            table.add_column(label, key=key)
+        show_rows(table, history_rows(view))
         return table
+
+    def _show_history(self, view: ScoreView) -> None:
+        """Update the history's rows in place (before its first frame there is no table)."""
+        from textual.widgets import DataTable
+
+        for table in self.query("#score-history").results(DataTable):
+            show_rows(table, history_rows(view), sort_column="date", select=self._saved_date)
+            self._saved_date = None
 
     def selected_reading(self) -> Reading | None:
         """The reading under the history table's cursor (the latest when there is no table)."""
@@ -142,12 +245,14 @@ class ScorePane(VerticalScroll):
         clash = any(r.date == reading.date for r in self.view.readings)
         previous = editing.date if editing is not None else None
         if not clash or previous == reading.date:
+            self._saved_date = reading.date.isoformat()
             self.post_message(SaveReading(reading, replace=clash, previous=previous))
             return
         from ssi_tui.screens.confirm import ConfirmScreen
 
         def answered(replace: bool | None) -> None:
             if replace:
+                self._saved_date = reading.date.isoformat()
                 self.post_message(SaveReading(reading, replace=True, previous=previous))
 
         question = f"A reading for {reading.date.isoformat()} is already saved. Replace it?"

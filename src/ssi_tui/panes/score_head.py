@@ -72,6 +72,16 @@ class ScoreHead(Widget):
         self.drawn: tuple[Style, RenderedOnce] | None = None
         """The accent style the digits were drawn in, and the drawing."""
 
+    def show(self, view: ScoreView, latest: Reading) -> None:
+        """Take new data in place, drawn again only if what the head says changed (a day
+        logged in the journal changes nothing here)."""
+        shown = (f"{latest.total:.0f}", verdict(view, latest), peers(latest))
+        if shown == (self.total, self.verdict, self.peers):
+            return
+        self.total, self.verdict, self.peers = shown
+        self.drawn = None
+        self.refresh(layout=True)
+
     def render(self) -> RenderedOnce:
         """The three columns, drawn again only for a new width or theme."""
         style = self.get_component_rich_style("score-head--total")

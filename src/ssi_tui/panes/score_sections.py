@@ -1,12 +1,12 @@
 """The Score pane's sections under its head, as Rich renderables: the pillar table with the
-journal estimate, the weakest pillar's tips, and the trend charts."""
+journal estimate, the weakest pillar's tips, the trend charts, and the history's rows."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from rich.align import AlignMethod
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.text import Text
 
 from ssi_tui.core.calibration import MIN_READINGS
@@ -25,6 +25,16 @@ PILLAR_COLOURS = {
     "relationships": "dodger_blue1",
 }
 CHART_HEIGHT = 12
+HISTORY_ROWS = 52
+"""A year of weekly readings; the full history is one command away and in the charts."""
+HISTORY_COLUMNS = (
+    ("Date", "date"),
+    ("Total", "total"),
+    *((pillar.short, pillar.key) for pillar in PILLARS),
+    ("Industry", "industry"),
+    ("Network", "network"),
+)
+"""(label, key) of the history table's columns; rows are keyed by the reading's date."""
 
 CHANGE_WINDOWS: tuple[tuple[str, int | None], ...] = (
     ("prev", None),
@@ -156,6 +166,12 @@ def estimate_line(view: ScoreView) -> Text:
     return text
 
 
+def summary(view: ScoreView, latest: Reading) -> Group:
+    """The pillar table, the estimate line and the tips, drawn as one block under the head."""
+    pillars = PillarTable(view.readings, view.estimate)
+    return Group(pillars, estimate_line(view), Text(), advice(view, latest))
+
+
 def advice(view: ScoreView, latest: Reading) -> Text:
     weakest = PILLARS_BY_KEY[latest.weakest_pillar()]
     text = Text()
@@ -181,3 +197,28 @@ def charts(view: ScoreView) -> tuple[TrendChart, TrendChart]:
         TrendChart([total], low=0, high=100, height=CHART_HEIGHT, target=view.target, title="SSI"),
         TrendChart(pillar_series, low=low, high=high, height=CHART_HEIGHT, title="Pillars"),
     )
+
+
+def history_rows(view: ScoreView) -> list[tuple[str, list[str]]]:
+    """The newest readings first, one row each, keyed by date."""
+    return [
+        (
+            reading.date.isoformat(),
+            [
+                reading.date.isoformat(),
+                f"{reading.total:g}",
+                *(f"{reading.pillars[p.key]:.2f}" for p in PILLARS),
+                f"Top {reading.industry_rank}%" if reading.industry_rank else "—",
+                f"Top {reading.network_rank}%" if reading.network_rank else "—",
+            ],
+        )
+        for reading in reversed(view.readings[-HISTORY_ROWS:])
+    ]
+
+
+def history_caption(view: ScoreView) -> str:
+    shown = min(len(view.readings), HISTORY_ROWS)
+    older = len(view.readings) - shown
+    more = f"; {older} older in 'ssi-tui ssi list'" if older else ""
+    which = f"the last {shown} readings" if shown > 1 else "your first reading"
+    return f"History: {which} (e edits, d deletes the selected one{more})"
