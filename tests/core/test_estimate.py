@@ -15,7 +15,7 @@ from ssi_tui.core.estimate import (
     PILLAR_BASE,
     WINDOW_DAYS,
     EstimateWeights,
-    ProfileFacts,
+    ProfileFigures,
     estimate,
     features_at,
     journal_from_rows,
@@ -85,7 +85,7 @@ def test_an_empty_journal_scores_the_bases_plus_a_typical_profile() -> None:
 
 def test_a_very_active_member_nears_but_stays_below_25_in_every_pillar() -> None:
     busy = {TODAY - timedelta(days=back): dict.fromkeys(DEFAULT_PILLARS, 50) for back in range(28)}
-    facts = ProfileFacts(1.0, 30_000, 10_000, 100_000)
+    facts = ProfileFigures(1.0, 30_000, 10_000, 100_000)
     pillars = estimate(busy, TODAY, profile=facts).pillars
     assert all(22 <= value < 25 for value in pillars.values()), pillars
 
@@ -116,14 +116,14 @@ def test_profile_facts_move_brand_people_and_relationships() -> None:
     strong = estimate(
         {},
         TODAY,
-        profile=ProfileFacts(
+        profile=ProfileFigures(
             profile_completeness=1.0,
             connections=3_000,
             decision_maker_connections=900,
             followers=8_000,
         ),
     )
-    weak = estimate({}, TODAY, profile=ProfileFacts(profile_completeness=0.2))
+    weak = estimate({}, TODAY, profile=ProfileFigures(profile_completeness=0.2))
     assert strong.pillars["brand"] == 12.09 > typical.pillars["brand"] == 9.79
     assert strong.pillars["people"] == 5.9 > typical.pillars["people"] == 5.53
     assert strong.pillars["relationships"] == 7.46 > typical.pillars["relationships"] == 5.65

@@ -37,7 +37,7 @@ from ssi_tui.core.estimate import (
     WINDOW_DAYS,
     EstimateWeights,
     Journal,
-    ProfileFacts,
+    ProfileFigures,
     features_at,
     profile_by_pillar,
 )
@@ -129,7 +129,7 @@ def calibrate(
     readings: Readings,
     base: EstimateWeights = DEFAULT_WEIGHTS,
     *,
-    profile: ProfileFacts | None = None,
+    profile: ProfileFigures | None = None,
     activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
 ) -> Calibration:
     """Fit `base`'s pillar bases and activity weights to `readings` (day, pillar → value)."""

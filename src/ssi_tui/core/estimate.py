@@ -91,8 +91,12 @@ DECISION_MAKER_SHARE_SCALE: Final = 0.15
 """Share of VP-and-up connections earning ~63% of their points."""
 
 
-class ProfileFacts(NamedTuple):
-    """Facts about the member's profile, filled in by imports; `None` means not known yet."""
+class ProfileFigures(NamedTuple):
+    """The profile figures the estimate uses, filled in by imports; `None` means not known yet.
+
+    (Not `importers.ProfileFacts`, what one file says about the profile, from which these
+    figures are merged.)
+    """
 
     profile_completeness: float | None = None
     connections: int | None = None
@@ -100,7 +104,7 @@ class ProfileFacts(NamedTuple):
     followers: int | None = None
 
 
-TYPICAL_PROFILE: Final = ProfileFacts(0.7, 500, 40, 500)
+TYPICAL_PROFILE: Final = ProfileFigures(0.7, 500, 40, 500)
 """A typical salesperson's profile, assumed for facts not known yet."""
 
 
@@ -210,9 +214,9 @@ def _log_saturate(count: float, scale: float) -> float:
     return 1.0 - math.exp(-math.log1p(max(count, 0.0)) / math.log1p(scale))
 
 
-def profile_features(profile: ProfileFacts | None) -> dict[str, float]:
+def profile_features(profile: ProfileFigures | None) -> dict[str, float]:
     """Profile term → value in 0..1, with `TYPICAL_PROFILE` standing in for unknown facts."""
-    facts, typical = profile or ProfileFacts(), TYPICAL_PROFILE
+    facts, typical = profile or ProfileFigures(), TYPICAL_PROFILE
     completeness = _known(facts.profile_completeness, typical.profile_completeness)
     connections = _known(facts.connections, typical.connections)
     leaders = _known(facts.decision_maker_connections, typical.decision_maker_connections)
@@ -229,7 +233,7 @@ def _known(value: float | None, typical: float | None) -> float:
     return float(value if value is not None else typical or 0.0)
 
 
-def profile_points(profile: ProfileFacts | None, weights: EstimateWeights) -> dict[str, float]:
+def profile_points(profile: ProfileFigures | None, weights: EstimateWeights) -> dict[str, float]:
     """Profile term → the points it adds to its pillar."""
     return {
         term: weights.profile.get(term, 0.0) * value
@@ -237,7 +241,7 @@ def profile_points(profile: ProfileFacts | None, weights: EstimateWeights) -> di
     }
 
 
-def profile_by_pillar(profile: ProfileFacts | None, weights: EstimateWeights) -> dict[str, float]:
+def profile_by_pillar(profile: ProfileFigures | None, weights: EstimateWeights) -> dict[str, float]:
     """Pillar → the points its profile terms add."""
     points = dict.fromkeys(PILLAR_KEYS, 0.0)
     for term, value in profile_points(profile, weights).items():
@@ -248,7 +252,7 @@ def profile_by_pillar(profile: ProfileFacts | None, weights: EstimateWeights) ->
 def pillar_points(
     rates: Mapping[str, float],
     *,
-    profile: ProfileFacts | None = None,
+    profile: ProfileFigures | None = None,
     activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -268,7 +272,7 @@ def pillar_points(
 def estimate(
     journal: Journal,
     as_of: date,
-    profile: ProfileFacts | None = None,
+    profile: ProfileFigures | None = None,
     activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
     window_days: int = WINDOW_DAYS,

@@ -16,7 +16,7 @@ from ssi_tui.core.estimate import (
     WINDOW_DAYS,
     Estimate,
     EstimateWeights,
-    ProfileFacts,
+    ProfileFigures,
     estimate,
 )
 from ssi_tui.store.transactions import writing
@@ -47,14 +47,14 @@ def journal_map(db: Readable, start: date | None, end: date) -> dict[date, dict[
     return journal
 
 
-def profile_facts(db: Readable) -> ProfileFacts | None:
+def profile_facts(db: Readable) -> ProfileFigures | None:
     """What imports learnt about the profile (None until an archive is imported)."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [PROFILE_KEY]).fetchone()
     if row is None:
         return None
     try:
         data = json.loads(row[0])
-        return ProfileFacts(**{key: data.get(key) for key in ProfileFacts._fields})
+        return ProfileFigures(**{key: data.get(key) for key in ProfileFigures._fields})
     except (ValueError, TypeError):
         return None
 
