@@ -17,9 +17,9 @@ from textual.widgets import DataTable, Static
 from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS, PostFigures, summarise_by_format
 from ssi_tui.core.text import first_line
 from ssi_tui.messages import OpenPost, TagPost, UpdatePost
-from ssi_tui.panes.score import show_rows
 from ssi_tui.store.posts import Post
 from ssi_tui.store.views import PostsView
+from ssi_tui.widgets.keyed_rows import show_rows
 from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
