@@ -150,3 +150,21 @@ async def test_a_database_that_fails_to_read_is_said_not_fatal(
             "the screen may be out of date."
         ]
         assert counts_on(db_path, TODAY) == {"post": 1}
+
+
+async def test_the_recent_table_changes_one_cell_for_one_count(demo_db_path: Path) -> None:
+    """A + on an activity already logged today changes its count in "Last 14 days" in place:
+    the rows (and the place the user scrolled to) stay."""
+    app = make_app(demo_db_path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "plus")  # the first activity, now logged today
+        await settle(pilot)
+        recent = app.query_one("#journal-recent", DataTable)
+        rows_before = list(recent.rows)
+        key = f"{TODAY.isoformat()} {app.query_one(JournalPane).selected_activity()}"
+        count = int(recent.get_row(key)[2])
+        await pilot.press("plus")
+        await settle(pilot)
+        assert list(recent.rows) == rows_before  # the same row keys, in the same order
+        assert recent.get_row(key)[2] == str(count + 1)

@@ -17,6 +17,7 @@ from ssi_tui.core.domain import PILLARS, PILLARS_BY_KEY
 from ssi_tui.messages import LogActivity, ShowJournalDay
 from ssi_tui.store.views import JournalView
 from ssi_tui.widgets.bars import bar
+from ssi_tui.widgets.keyed_rows import show_rows
 from ssi_tui.widgets.safe import literal
 
 TYPING_PAUSE_SECONDS = 1.5
@@ -140,15 +141,20 @@ class JournalPane(Vertical):
 
     def _fill_recent(self, view: JournalView) -> None:
         recent: DataTable[Text | str] = self.query_one("#journal-recent", DataTable)
-        recent.clear()
         labels = {activity.key: activity.label for activity in view.activity_types}
-        for entry in reversed(view.recent):
-            recent.add_row(
-                entry.date.isoformat(),
-                literal(labels.get(entry.activity, entry.activity)),
-                str(entry.count),
-                literal(entry.note or ""),
+        rows = [
+            (
+                f"{entry.date.isoformat()} {entry.activity}",
+                (
+                    entry.date.isoformat(),
+                    literal(labels.get(entry.activity, entry.activity)),
+                    str(entry.count),
+                    literal(entry.note or ""),
+                ),
             )
+            for entry in reversed(view.recent)
+        ]
+        show_rows(recent, rows)  # a changed count is one cell, not the whole table
 
     def selected_activity(self) -> str | None:
         card: DataTable[Text | str] = self.query_one("#journal-card", DataTable)
