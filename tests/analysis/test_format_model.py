@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -130,14 +129,12 @@ def test_posts_without_text_or_engagement_are_handled() -> None:
     assert train_user_model([]) is None
 
 
-def test_training_on_2000_demo_posts_takes_under_5_seconds() -> None:
+def test_training_on_2000_demo_posts_suggests_what_the_demo_favours() -> None:
+    """How long it takes is the `train_s_2000_posts` benchmark (target 5 s), not a timed test."""
     posts = generate_history(date(2026, 6, 1), years=50).posts[-2000:]
     assert len(posts) == 2000
-    started = time.perf_counter()
     model = train_user_model(posts)
-    elapsed = time.perf_counter() - started
     assert model is not None and model.n_posts == 2000
-    assert elapsed < 5.0
     result = predict(DRAFT, AT, [], model, shipped_prior(), 2000)
     assert result.suggestion == "carousel"  # the demo follows the published multipliers
     assert result.basis == "user"
