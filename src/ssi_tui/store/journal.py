@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,35 +19,14 @@ if TYPE_CHECKING:
     from ssi_tui.store.reader import Readable
 
 
+@dataclass(slots=True)
 class JournalEntry:
-    """One day's count of one activity (summed over sources).
+    """One day's count of one activity (summed over sources)."""
 
-    A plain class: this module loads before the first paint, where a dataclass costs a few
-    hundred microseconds to build, and a NamedTuple cannot have a field named `count`.
-    """
-
-    __slots__ = ("activity", "count", "date", "note")
-
-    def __init__(self, date: date, activity: str, count: int, note: str | None = None) -> None:
-        self.date = date
-        self.activity = activity
-        self.count = count
-        self.note = note
-
-    def __repr__(self) -> str:
-        return f"JournalEntry({self.date!r}, {self.activity!r}, {self.count!r}, {self.note!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, JournalEntry):
-            return NotImplemented
-        return (self.date, self.activity, self.count, self.note) == (
-            other.date,
-            other.activity,
-            other.count,
-            other.note,
-        )
-
-    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable like any object
+    date: date
+    activity: str
+    count: int
+    note: str | None = None
 
 
 def activity_types(db: Readable) -> list[ActivityType]:
