@@ -12,18 +12,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from ssi_tui.cli import cli
+from tests.cli import run
 
 PAGE_TEXT = "Your Social Selling Index\n42 out of 100\n"
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"{arguments}: {result.exception!r}\n{result.output}")
-    return result.exit_code, result.output
 
 
 def journal_rows(db: Path) -> list[tuple[object, ...]]:

@@ -11,21 +11,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from tests.cli import run
 from tests.conftest import DEMO_END
 from tests.tui.settle import until
 from textual.widgets import Static
 
-from ssi_tui.cli import cli
-
 READERS = [["journal", "--json"], ["estimate", "--json"], ["plan"], ["ssi", "list"], ["posts"]]
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"{arguments}: {result.exception!r}\n{result.output}")
-    return result.exit_code, result.output
 
 
 def page_layout(db: Path) -> tuple[int, int, int]:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.cli import run
 from tests.importers.export_builders import csv_bytes
 from tests.importers.post_history import (
     MEMBER_OFFSET,
@@ -30,17 +30,8 @@ from tests.importers.post_history import (
     top_posts_only_workbook,
 )
 
-from ssi_tui.cli import cli
-
 HISTORY = invented_history(198, groups=3)
 MEASURED = measured_posts(HISTORY, 53)
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"{arguments}: {result.exception!r}\n{result.output}")
-    return result.exit_code, result.output
 
 
 def imported(db: Path, path: Path) -> list[dict[str, Any]]:

@@ -16,24 +16,16 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from tests.cli import run
 from tests.conftest import DEMO_END
 from tests.tui.settle import settle
 from textual.widgets import DataTable, Static
 
 from ssi_tui.app import make_app
-from ssi_tui.cli import cli
 
 FORMULAS = ['=HYPERLINK("http://x.example","see")', "+33 6 12 34 56 78", "-1 call", "@SUM(A1)"]
 OVERRIDE = "\u202e"
 HIDDEN = [OVERRIDE, "\u2066", "\x9b", "\x85"]
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"{arguments}: {result.exception!r}\n{result.output}")
-    return result.exit_code, result.output
 
 
 def written_by_another_program(db: Path, sql: str, *values: object) -> None:

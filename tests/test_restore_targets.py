@@ -13,16 +13,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from ssi_tui.cli import cli
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise AssertionError(f"{arguments}: {result.exception!r}\n{result.output}")
-    return result.exit_code, result.output
+from tests.cli import run
 
 
 def journal_counts(db: Path) -> list[tuple[str, int]]:

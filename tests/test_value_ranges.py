@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.cli import run
 from tests.conftest import DEMO_END
 from tests.importers.export_builders import ACTIVITY, csv_bytes
 from tests.tui.settle import settle
@@ -63,12 +64,6 @@ REFUSED = {
 }
 
 READERS = [["journal", "--json"], ["journal"], ["estimate", "--json"], ["plan"], ["ssi", "list"]]
-
-
-def run(db: Path, *arguments: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["--db", str(db), *arguments])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
 
 
 @pytest.mark.parametrize("case", sorted(REFUSED))

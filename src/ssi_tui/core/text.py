@@ -22,6 +22,12 @@ def strip_control(text: str) -> str:
     return _CONTROL.sub("", _ANSI_ESCAPE.sub("", text))
 
 
+def folded(text: str | None) -> str:
+    """Text compared the way two files (or a draft and its post) may spell it: runs of
+    whitespace and case aside."""
+    return " ".join((text or "").split()).casefold()
+
+
 def first_line(text: str | None, width: int = 80) -> str:
     """The first non-blank line, shortened to `width` characters with an ellipsis."""
     for raw in (text or "").splitlines():

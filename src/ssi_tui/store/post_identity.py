@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from ssi_tui.core.domain import POST_METRICS
+from ssi_tui.core.text import folded
 from ssi_tui.importers.links import id_time_ms, post_urn, urn_family
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _differs(
     day = datetime.fromisoformat(when).date() if when else None
     if published_at is not None and day is not None and abs(published_at.date() - day).days > 1:
         count += 1
-    if text and known_text and _folded(text) != _folded(known_text):
+    if text and known_text and folded(text) != folded(known_text):
         count += 1
     if "unknown" not in (post_format, known_format) and post_format != known_format:
         count += 1
@@ -174,7 +175,7 @@ def _by_text(
     """A row without an id (or an id meeting a post that had none): the same text at the
     same time. An empty text never joins: two posts of one minute stay two. A `named` row
     (or one already matched to a named post) only joins a post that has no name yet."""
-    if published_at is None or not text or not _folded(text):
+    if published_at is None or not text or not folded(text):
         return None
     low = (published_at - timedelta(seconds=SAME_TEXT_SECONDS)).isoformat(timespec="seconds")
     high = (published_at + timedelta(seconds=SAME_TEXT_SECONDS)).isoformat(timespec="seconds")
@@ -185,14 +186,9 @@ def _by_text(
     matches = [
         str(post)
         for post, known in rows
-        if _folded(known) == _folded(text) and (not named or str(post).startswith(HASHED))
+        if folded(known) == folded(text) and (not named or str(post).startswith(HASHED))
     ]
     return matches[0] if len(matches) == 1 else None
-
-
-def _folded(text: str) -> str:
-    """Text compared the way two files may spell it: spacing and case aside."""
-    return " ".join(text.split()).casefold()
 
 
 FORMAT_SOURCE_RANK: Final = {"user": 3, "unknown": 0, "inferred": 1}

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from ssi_tui.core.post_stats import engagement_of
+from ssi_tui.core.text import folded
 from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
@@ -115,10 +116,6 @@ class TrackRecord:
         }
 
 
-def _folded(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
-
-
 def _same_text(draft: str, post: str) -> bool:
     if not draft or not post:
         return False
@@ -147,13 +144,13 @@ def match_published_drafts(db: Database) -> int:
         )
         for draft in waiting:
             since = datetime.fromisoformat(draft["created_at"]) - PUBLISHED_BEFORE_SAVED
-            text = _folded(draft["text"])
+            text = folded(draft["text"])
             for post in db.query(
                 "SELECT id, text FROM posts WHERE text IS NOT NULL AND published_at >= ? "
                 "ORDER BY published_at",
                 [since.isoformat(timespec="seconds")],
             ):
-                if post["id"] not in taken and _same_text(text, _folded(post["text"])):
+                if post["id"] not in taken and _same_text(text, folded(post["text"])):
                     db.execute(
                         "UPDATE drafts SET post_id = ? WHERE id = ?", [post["id"], draft["id"]]
                     )
