@@ -188,5 +188,7 @@ def test_estimate_and_plan_calibrate_without_scikit_learn(demo_db_path: Path, co
         f"    cli.main(['--db', {str(demo_db_path)!r}, {command!r}], standalone_mode=False)"
     )
     modules = _modules_after(code)
-    assert "ssi_tui.core.calibration" in modules  # it did calibrate (the demo has 52 readings)
+    assert (
+        "ssi_tui.analysis.calibration_fit" in modules
+    )  # it did calibrate (the demo has 52 readings)
     assert {name.split(".")[0] for name in _heavy(modules)} == {"scipy"}

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from ssi_tui.store import estimates
 from ssi_tui.store.database import checked_in_full, full_check, open_database
 from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
 
@@ -99,9 +98,11 @@ class BackgroundWork:
         problem = None
         with ONE_AT_A_TIME:
             try:
+                from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+
                 db = open_database(self.db_path)
                 try:
-                    estimates.calibrate_and_cache(db)
+                    calibrate_and_cache(db)
                 finally:
                     db.close()
             except Exception as error:  # any failure is said in a sentence, never a crash
@@ -150,7 +151,7 @@ class BackgroundWork:
         with ONE_AT_A_TIME:
             try:
                 from ssi_tui.analysis.features import analyze_text
-                from ssi_tui.store.format_model import load_or_train, training_rows
+                from ssi_tui.analysis.format_model import load_or_train, training_rows
                 from ssi_tui.store.track_record import track_record
 
                 db = open_database(self.db_path)

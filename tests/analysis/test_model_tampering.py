@@ -27,10 +27,10 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.analysis.format_model import ModelState, load_or_train, model_path, train_and_save
 from ssi_tui.analysis.model import load_model, save_model
 from ssi_tui.cli import cli
 from ssi_tui.store.database import open_database
-from ssi_tui.store.format_model import ModelState, load_or_train, model_path, train_and_save
 from ssi_tui.store.transactions import writing
 
 RETRAINED = "It was retrained from your posts."

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ssi_tui.analysis.calibration_fit import calibrate_and_cache
 from ssi_tui.core.readings import Reading
 from ssi_tui.store import estimates, journal, readings
 from ssi_tui.store.database import open_database
@@ -21,24 +22,24 @@ def fresh(db: Database) -> bool:
 def test_every_kind_of_change_makes_the_cached_calibration_stale(demo_db_path: Path) -> None:
     db = open_database(demo_db_path)
     try:
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         assert fresh(db)
         journal.add_manual(db, DAY, "comment", 1)
         assert not fresh(db), "a quick log"
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         journal.add_manual(db, DAY, "comment", 1)
         assert not fresh(db), "a second quick log on the same row, at once"
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         journal.add_manual(db, DAY, "comment", -1)
         assert not fresh(db), "taking one back"
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         db.execute("DELETE FROM journal WHERE rowid = (SELECT min(rowid) FROM journal)")
         assert not fresh(db), "a row gone"
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         last_row = "(SELECT max(rowid) FROM journal)"
         db.execute(f"UPDATE journal SET count = count + 5 WHERE rowid = {last_row}")
         assert not fresh(db), "a count changed by another program, its stamp untouched"
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         pillars = {"brand": 16.5, "people": 14.25, "insights": 13.0, "relationships": 17.1}
         readings.save_reading(db, Reading(date=date(2026, 6, 2), total=61, pillars=pillars))
         assert not fresh(db), "a new reading"

@@ -25,7 +25,7 @@ def messages(app: Any) -> list[str]:
 async def test_a_failing_calibration_is_said_and_not_retried_in_a_loop(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ssi_tui.store import estimates
+    from ssi_tui.analysis import calibration_fit
 
     calls = []
 
@@ -33,7 +33,7 @@ async def test_a_failing_calibration_is_said_and_not_retried_in_a_loop(
         calls.append(db)
         raise RuntimeError("the solver gave up")
 
-    monkeypatch.setattr(estimates, "calibrate_and_cache", broken)
+    monkeypatch.setattr(calibration_fit, "calibrate_and_cache", broken)
     app = make_app(demo_db_path, today=DEMO_END)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -50,7 +50,7 @@ async def test_a_failing_calibration_is_said_and_not_retried_in_a_loop(
 async def test_a_failing_model_load_is_said_in_the_drafts_pane(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ssi_tui.store import format_model
+    from ssi_tui.analysis import format_model
 
     def broken(db: object, path: object) -> None:
         raise PermissionError(13, "Permission denied")

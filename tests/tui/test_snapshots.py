@@ -27,9 +27,9 @@ def _fixed_format_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Drafts pane's figures come from a model whose numbers are written here, not trained:
     a patch release of scikit-learn may move a trained model's figures, and a snapshot must
     change only when what the pane shows changes (the training is tested in tests/analysis)."""
+    from ssi_tui.analysis import format_model
     from ssi_tui.analysis.estimator import FormatModel, ModelMetadata
     from ssi_tui.analysis.prior import published_prior
-    from ssi_tui.store import format_model
 
     offsets = {"text": -0.35, "image": 0.45, "carousel": 0.8, "video": 0.35, "article": -0.6}
     counts = {

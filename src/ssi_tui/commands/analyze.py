@@ -42,8 +42,8 @@ def model_group() -> None:
 @click.pass_context
 def train(ctx: click.Context, as_json: bool) -> None:
     """Train the format model on your post log (time-ordered cross-validation)."""
+    from ssi_tui.analysis.format_model import model_path, train_and_save, training_rows
     from ssi_tui.core.post_stats import model_footing
-    from ssi_tui.store.format_model import model_path, train_and_save, training_rows
 
     db = database(ctx)
     model, n_posts = train_and_save(db, _db_path(ctx))
@@ -208,7 +208,7 @@ def analyze(
     ctx: click.Context, source: str, at_raw: str | None, batch: str | None, as_json: bool
 ) -> None:
     """Analyze a draft and rank the formats to publish it as, from your own posts."""
-    from ssi_tui.store.format_model import load_or_train, training_rows
+    from ssi_tui.analysis.format_model import load_or_train, training_rows
 
     jobs = (
         _read_batch(batch) if batch else [(read_text_input(source, "a draft"), [], _moment(at_raw))]

@@ -15,11 +15,15 @@ from ssi_tui.store import estimates, readings
 
 
 def _calibration(db: Database) -> Calibration | None:
-    """The cached fit, refitted when the data changed (this loads scikit-learn)."""
+    """The cached fit, refitted when the data changed (this loads numpy and scipy)."""
     if estimates.readings_count(db) < MIN_READINGS:
         return None
     calibration, fresh = estimates.cached_calibration(db)
-    return calibration if calibration is not None and fresh else estimates.calibrate_and_cache(db)
+    if calibration is not None and fresh:
+        return calibration
+    from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+
+    return calibrate_and_cache(db)
 
 
 def _calibration_json(calibration: Calibration | None, n_readings: int) -> dict[str, Any]:

@@ -29,10 +29,10 @@ from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
     from ssi_tui.analysis.advice import Advice
+    from ssi_tui.analysis.format_model import ModelState
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.analysis.prediction import Prediction
     from ssi_tui.core.post_stats import ModelFooting
-    from ssi_tui.store.format_model import ModelState
     from ssi_tui.store.track_record import TrackRecord
 
 PLACEHOLDER = "Paste or type a draft post here…"

@@ -1,7 +1,8 @@
-"""The journal estimate and its calibration, read from and cached in the database.
+"""The journal estimate and its calibration, as read from the database.
 
-Calibration imports scikit-learn: the app runs `calibrate_and_cache` in a thread worker after
-the first paint, and caches the fit in `settings` under a fingerprint of the data it used.
+The fit itself (numpy and scipy) is `analysis.calibration_fit.calibrate_and_cache`, which the
+app runs in a thread after the first paint; it caches the fit in `settings` under a
+fingerprint of the data it used, which `cached_calibration` reads back.
 """
 
 from __future__ import annotations
@@ -19,11 +20,8 @@ from ssi_tui.core.estimate import (
     ProfileFigures,
     estimate,
 )
-from ssi_tui.store.transactions import writing
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from ssi_tui.store.reader import Readable
 
 CALIBRATION_KEY = "calibration"
@@ -90,30 +88,6 @@ def cached_calibration(db: Readable) -> tuple[Calibration | None, bool]:
     except (ValueError, KeyError, TypeError):
         return None, False
     return calibration, data.get("fingerprint") == fingerprint(db)
-
-
-def calibrate_and_cache(db: Database) -> Calibration:
-    """Fit the weights to every official reading (loads scikit-learn) and cache the fit
-    (unless the file is read-only: the fit is then made again when next needed)."""
-    from ssi_tui.core.calibration import calibrate
-    from ssi_tui.store.readings import list_readings
-
-    stamp = fingerprint(db)  # first: a write meanwhile must leave the cache looking stale
-    readings = [(reading.date, reading.pillars) for reading in list_readings(db)]
-    first = readings[0][0] - timedelta(days=WINDOW_DAYS) if readings else None
-    last = readings[-1][0] if readings else date.today()
-    calibration = calibrate(
-        journal_map(db, first, last),
-        readings,
-        profile=profile_facts(db),
-        activity_pillars=activity_pillars(db),
-    )
-    if getattr(db.conn, "read_only", False):
-        return calibration
-    value = json.dumps({"fingerprint": stamp, "calibration": calibration.to_json()})
-    with writing(db):
-        db.table("settings").upsert({"key": CALIBRATION_KEY, "value": value}, pk="key")
-    return calibration
 
 
 def readings_count(db: Readable) -> int:

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ssi_tui.core.calibration import MIN_READINGS, Calibration, calibrate
+from ssi_tui.analysis.calibration_fit import calibrate
+from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.demo import generate_history
 from ssi_tui.core.domain import PILLAR_KEYS
 from ssi_tui.core.estimate import (
@@ -93,7 +94,7 @@ def test_too_few_readings_explain_themselves_without_loading_scikit_learn() -> N
     script = (
         "import sys\n"
         "from datetime import date\n"
-        "from ssi_tui.core.calibration import calibrate\n"
+        "from ssi_tui.analysis.calibration_fit import calibrate\n"
         "day = date(2026, 6, 1)\n"
         "pillars = dict(brand=10.0, people=10.0, insights=10.0, relationships=10.0)\n"
         "fit = calibrate({day: {'comment': 3}}, [(day, pillars)] * 3)\n"
