@@ -163,13 +163,13 @@ def settle(db_path: Path) -> Path:
     Start-up is then measured in the daily steady state, not on the first launch after an
     import (which also fits the calibration and trains the model, both after the paint).
     """
-    from ssi_tui.store import estimates
+    from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+    from ssi_tui.analysis.format_model import train_and_save
     from ssi_tui.store.database import open_database
-    from ssi_tui.store.format_model import train_and_save
 
     db = open_database(db_path)
     try:
-        estimates.calibrate_and_cache(db)
+        calibrate_and_cache(db)
         train_and_save(db, db_path)
     finally:
         db.close()
@@ -376,7 +376,7 @@ def bench_analysis(plan: Plan, db_path: Path) -> None:
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.analysis.model import predict, shipped_prior, train_user_model
     from ssi_tui.store.database import open_database
-    from ssi_tui.store.format_model import measured_posts, training_rows
+    from ssi_tui.analysis.format_model import measured_posts, training_rows
 
     db = open_database(db_path)
     try:
@@ -424,13 +424,14 @@ def bench_analysis(plan: Plan, db_path: Path) -> None:
 
 def bench_queries(plan: Plan, db_path: Path, today: date) -> None:
     """What the Score, Journal and Posts panes read to draw, on a calibrated database."""
-    from ssi_tui.store import estimates, views
+    from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+    from ssi_tui.store import views
     from ssi_tui.store.database import open_database
 
     log(f"queries: load_score_view + load_journal_view + load_posts_view x{plan.query_runs}")
     db = open_database(db_path)
     try:
-        estimates.calibrate_and_cache(db)  # as the app leaves it after its first run
+        calibrate_and_cache(db)  # as the app leaves it after its first run
         parts: dict[str, list[float]] = {"score": [], "journal": [], "posts": []}
         loaders: dict[str, Callable[[], object]] = {
             "score": lambda: views.load_score_view(db, today),
