@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ssi_tui import __version__
-from ssi_tui.background import BackgroundWork
+from ssi_tui.background import JOB_DOINGS, BackgroundWork
 from ssi_tui.core import clock
 from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.messages import (
@@ -102,7 +102,7 @@ class SsiApp(App[None]):
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
-        self.background = BackgroundWork(self, db_path)
+        self.background = BackgroundWork(db_path)
         self.saver = Saver(self, db_path, lambda: self.db, self.show_database_status)
         self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
@@ -130,6 +130,7 @@ class SsiApp(App[None]):
         yield PaneDeck(score_pane, id="panes")
         yield Static(id="database-status", markup=False)
         yield KeyBar()
+        yield self.background
 
     def on_load(self) -> None:
         """Take the verdict of the integrity check, which ran while Textual was loading.
@@ -165,6 +166,7 @@ class SsiApp(App[None]):
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
         self.background.first_paint_done()
+        self._ask_background()
         self.resume_garbage_collection()
 
     @staticmethod
@@ -219,13 +221,68 @@ class SsiApp(App[None]):
             self.query_one(ScorePane).view = views.load_score_view(self.reader, self.today)
         if not self.panes_ready:
             return
-        self.background.check()
+        self._ask_background()
         if journal_pane:
             self.query_one(PaneDeck).journal.view = views.load_journal_view(
                 self.reader, self.today, self.journal_day
             )
         if posts_pane:
             self.query_one(PaneDeck).posts.view = views.load_posts_view(self.reader)
+
+    def _ask_background(self) -> None:
+        """Tell the background work what the data now needs: a fresh fit, a model for the posts."""
+        from ssi_tui.store.posts import posts_fingerprint
+
+        view = self.query_one(ScorePane).view
+        stale_fit = view is not None and view.calibration_pending
+        self.background.needs(
+            calibration=stale_fit and self.saver.writes_refused is None,  # else never kept
+            posts_fingerprint=posts_fingerprint(self.reader),
+        )
+
+    @on(BackgroundWork.FullCheckDone)
+    def _full_check_done(self, message: BackgroundWork.FullCheckDone) -> None:
+        self.background.full_check_done(message.damage)
+        if message.damage is None:
+            self._ask_background()
+            return
+        self.saver.writes_refused = message.damage  # nothing more is written, by anyone
+        self.show_database_status(message.damage)
+
+    @on(BackgroundWork.Calibrated)
+    def _calibrated(self) -> None:
+        self.background.calibration_finished()
+        self.refresh_views()
+
+    @on(BackgroundWork.ModelRetraining)
+    def _model_retraining(self) -> None:
+        self.query_one(PaneDeck).drafts.set_status("Your posts changed: retraining the model…")
+
+    @on(BackgroundWork.ModelLoaded)
+    def _model_loaded(self, message: BackgroundWork.ModelLoaded) -> None:
+        self.background.model_finished(loaded=True)
+        self.query_one(PaneDeck).drafts.show_model(message.state, message.rows, message.record)
+        self._ask_background()  # the posts may have changed while it loaded
+
+    @on(BackgroundWork.JobFailed)
+    def _background_job_failed(self, message: BackgroundWork.JobFailed) -> None:
+        """Say what failed, once; the job runs again when another program changes the data."""
+        from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
+
+        self.background.job_failed(message.job)
+        what = JOB_DOINGS[message.job]
+        reason = why_it_stopped(message.problem)
+        if not isinstance(message.problem, DatabaseBusy):  # busy: tried again at the next change
+            self.notify(
+                f"{what} failed ({reason}); it runs again when the data changes.",
+                severity="warning",
+                markup=False,
+            )
+        if message.job == "model":
+            self.query_one(PaneDeck).drafts.set_status(
+                f"The format model could not be loaded ({reason}): no suggestion until it "
+                "loads; it is tried again when your posts change."
+            )
 
     def show_database_status(self, text: str | None) -> None:
         """A line above the keys while writes wait for the database (None clears it)."""

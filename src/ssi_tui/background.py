@@ -1,190 +1,211 @@
-"""The app's background work: calibrating the estimate and loading the format model.
+"""The app's background work: the full integrity check, calibrating the estimate, and loading
+the format model.
 
-Both load scikit-learn (and the model NLTK), so they start only after the first frame is on
-screen, run in threads with their own database connections, one at a time, and hand their
-results back to the UI thread.
+Calibration and the model load numpy, scipy, scikit-learn and NLTK, so nothing starts before
+the first frame is on screen. Each job is a threaded, exclusive worker with its own database
+connection; it reports by posting a message, and the app hands the result to the panes. A job
+that fails posts `JobFailed`, which the app says in a sentence: nothing here can close the app.
 """
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from textual.app import App
+from textual import work
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from ssi_tui.store.database import checked_in_full, full_check, open_database
-from ssi_tui.store.transactions import DatabaseBusy, why_it_stopped
 
 if TYPE_CHECKING:
-    from ssi_tui.panes.drafts import DraftsPane
-    from ssi_tui.panes.score import ScorePane
+    from ssi_tui.analysis.format_model import ModelState
+    from ssi_tui.store.track_record import TrackRecord
 
 ONE_AT_A_TIME = threading.Lock()
 """Two threads importing scikit-learn at once can see it half-initialised; one job at a time
 also leaves more of the machine to the UI."""
 
+RECALIBRATE_AFTER_QUIET_SECONDS = 1.5
+"""A refit waits until the journal has been still this long: pressing + five times refits once,
+not five times (each fit is a leave-one-out over every reading)."""
 
-class BackgroundWork:
-    """Starts each job when its data changed, never twice at once, never before the paint."""
+Job = Literal["calibration", "model"]
+JOB_DOINGS: dict[Job, str] = {
+    "calibration": "Calibrating the estimate",
+    "model": "Loading the format model",
+}
+"""How a failure names the job: "Calibrating the estimate failed (…)"."""
 
-    def __init__(self, app: App[Any], db_path: Path) -> None:
-        self.app = app
+
+class BackgroundWork(Widget):
+    """Starts each job when its data changed, never twice at once, never before the paint.
+
+    A widget that is never displayed, so that its jobs are `@work` methods whose workers the
+    app manages (and cancels on exit) like any other.
+    """
+
+    class FullCheckDone(Message):
+        """The full integrity check of a large file finished; `damage` says what it found."""
+
+        def __init__(self, damage: str | None) -> None:
+            super().__init__()
+            self.damage = damage
+
+    class Calibrated(Message):
+        """A new fit is cached in the database: the views can be read again."""
+
+    class ModelRetraining(Message):
+        """The posts changed since the model was loaded: a new one is being trained."""
+
+    class ModelLoaded(Message):
+        """The format model, the posts it stands on and the drafts' track record."""
+
+        def __init__(
+            self, state: ModelState, rows: list[dict[str, Any]], record: TrackRecord
+        ) -> None:
+            super().__init__()
+            self.state = state
+            self.rows = rows
+            self.record = record
+
+    class JobFailed(Message):
+        """A job raised: the app says so once; the job waits until the data changes."""
+
+        def __init__(self, job: Job, problem: Exception) -> None:
+            super().__init__()
+            self.job = job
+            self.problem = problem
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(id="background-work")
         self.db_path = db_path
+        self.display = False
         self.painted = False
+        """True once the first frame is drawn and the file passed its full check."""
         self.calibrating = False
         self.loading_model = False
         self.model_fingerprint: str | None = None
         self.stalled = False
         """A job failed (the database busy or unusable): none starts again until the data
         changes (`data_changed`), so a lasting problem is not retried in a loop."""
+        self.recalibration: Timer | None = None
+        """The debounce timer of a refit asked for after the first one."""
+        self.calibrated_once = False
 
     def first_paint_done(self) -> None:
+        """Start the jobs; a file opened with only the quick check is checked in full first."""
         if checked_in_full(self.db_path):
             self.painted = True
-            self.check()
         else:
-            self.app.run_worker(self._check_in_full, thread=True, group="full-check")
-
-    def _check_in_full(self) -> None:
-        """A large file was opened with the quick check: the full one runs now, behind the
-        first frame, before any background job writes."""
-        with ONE_AT_A_TIME:
-            damage = full_check(self.db_path)
-        self.app.call_from_thread(self._checked_in_full, damage)
-
-    def _checked_in_full(self, damage: str | None) -> None:
-        if damage is None:
-            self.painted = True
-            self.check()
-            return
-        saver = getattr(self.app, "saver")  # noqa: B009 - the app's writer, UI thread only
-        saver.writes_refused = damage  # nothing more is written, by the user or the jobs
-        show = getattr(self.app, "show_database_status")  # noqa: B009
-        show(damage)
+            self.check_in_full()
 
     def data_changed(self) -> None:
         """Another program wrote: a job that failed may succeed now."""
         self.stalled = False
 
-    def check(self) -> None:
-        """Start whatever the current data needs (called after every refresh of the views)."""
-        self._calibrate_if_needed()
-        self._reload_model_if_needed()
+    def needs(self, *, calibration: bool, posts_fingerprint: str) -> None:
+        """Start what the data on screen needs: called after every read of the views.
 
-    def _score_pane(self) -> ScorePane:
-        from ssi_tui.panes.score import ScorePane
+        `calibration` is whether the cached fit is stale (and can be kept); `posts_fingerprint`
+        names the posts the model should stand on.
+        """
+        if not self.painted or self.stalled:
+            return
+        if calibration and not self.calibrating:
+            if self.calibrated_once:
+                self._calibrate_when_quiet()
+            else:
+                self.calibrate_now()
+        if posts_fingerprint != self.model_fingerprint and not self.loading_model:
+            if self.model_fingerprint is not None:
+                self.post_message(self.ModelRetraining())
+            self.model_fingerprint = posts_fingerprint
+            self.loading_model = True
+            self._load_model()
 
-        return self.app.query_one(ScorePane)
+    def _calibrate_when_quiet(self) -> None:
+        if self.recalibration is not None:
+            self.recalibration.stop()
+        self.recalibration = self.set_timer(RECALIBRATE_AFTER_QUIET_SECONDS, self.calibrate_now)
 
-    def _drafts_pane(self) -> DraftsPane:
-        from ssi_tui.panes.deck import PaneDeck
+    def calibrate_now(self) -> None:
+        """Start the fit (the debounce timer's end; the first fit starts at once)."""
+        if self.recalibration is not None:
+            self.recalibration.stop()
+            self.recalibration = None
+        if self.calibrating or self.stalled:
+            return
+        self.calibrating = True
+        self.calibrated_once = True
+        self._calibrate()
 
-        return self.app.query_one(PaneDeck).drafts
+    @work(thread=True, exclusive=True, group="full-check", exit_on_error=False)
+    def check_in_full(self) -> None:
+        """A large file was opened with the quick check: the full one runs now, behind the
+        first frame, before any background job writes."""
+        with ONE_AT_A_TIME:
+            damage = full_check(self.db_path)
+        self.post_message(self.FullCheckDone(damage))
 
-    def _calibrate_if_needed(self) -> None:
-        view = self._score_pane().view
-        if getattr(self.app, "saver").writes_refused is not None:  # noqa: B009
-            return  # its result could not be kept, so it would run again at every refresh
-        ready = self.painted and not self.calibrating and not self.stalled
-        if ready and view and view.calibration_pending:
-            self.calibrating = True
-            self.app.run_worker(
-                self._calibrate, thread=True, group="calibration", exit_on_error=False
-            )
+    def full_check_done(self, damage: str | None) -> None:
+        self.painted = damage is None
 
+    @work(thread=True, exclusive=True, group="calibration", exit_on_error=False)
     def _calibrate(self) -> None:
         """Fit the estimate to the official readings and cache the fit."""
-        problem = None
         with ONE_AT_A_TIME:
             try:
-                from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+                from ssi_tui.analysis import calibration_fit
 
                 db = open_database(self.db_path)
                 try:
-                    calibrate_and_cache(db)
+                    calibration_fit.calibrate_and_cache(db)
                 finally:
                     db.close()
             except Exception as error:  # any failure is said in a sentence, never a crash
-                problem = error
-            finally:
-                self.app.call_from_thread(self._calibration_finished, problem)
+                self.post_message(self.JobFailed("calibration", error))
+                return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Calibrated())
 
-    def _job_failed(self, what: str, problem: Exception) -> None:
-        self.stalled = True
-        if not isinstance(problem, DatabaseBusy):  # busy: tried again once the data changes
-            self.app.notify(
-                f"{what} failed ({why_it_stopped(problem)}); it runs again when the data changes.",
-                severity="warning",
-                markup=False,
-            )
-
-    def _calibration_finished(self, problem: Exception | None) -> None:
+    def calibration_finished(self) -> None:
         self.calibrating = False
-        if problem is not None:
-            self._job_failed("Calibrating the estimate", problem)
-            return
-        refresh = getattr(self.app, "refresh_views", None)
-        if refresh is not None:
-            refresh()
 
-    def _reload_model_if_needed(self) -> None:
-        """Load (or retrain) the format model when the post log changed since the last load."""
-        from ssi_tui.store.posts import posts_fingerprint
-
-        reader = getattr(self.app, "reader")  # noqa: B009 - the app's connection, UI thread only
-        fingerprint = posts_fingerprint(reader)
-        idle = self.painted and not self.loading_model and not self.stalled
-        if not idle or fingerprint == self.model_fingerprint:
-            return
-        self.loading_model = True
-        if self.model_fingerprint is not None:
-            self._drafts_pane().set_status("Your posts changed: retraining the model…")
-        self.model_fingerprint = fingerprint
-        self.app.run_worker(
-            self._load_model, thread=True, group="format-model", exit_on_error=False
-        )
-
+    @work(thread=True, exclusive=True, group="format-model", exit_on_error=False)
     def _load_model(self) -> None:
-        """Load (or train) the model, warm up the language tools; any failure is said in a
-        sentence and the Drafts pane falls back to the prior, never a crash."""
+        """Load (or train) the model and warm up the language tools."""
         with ONE_AT_A_TIME:
             try:
+                from ssi_tui.analysis import format_model
                 from ssi_tui.analysis.features import analyze_text
-                from ssi_tui.analysis.format_model import load_or_train, training_rows
                 from ssi_tui.store.track_record import track_record
 
                 db = open_database(self.db_path)
                 try:
-                    state = load_or_train(db, self.db_path)
-                    rows = training_rows(db)
+                    state = format_model.load_or_train(db, self.db_path)
+                    rows = format_model.training_rows(db)
                     record = track_record(db)
                 finally:
                     db.close()
                 analyze_text("Warm up the language tools.")
             except Exception as error:  # said in the app, never a traceback
-                self.app.call_from_thread(self._model_failed, error)
+                self.post_message(self.JobFailed("model", error))
                 return
-        self.app.call_from_thread(self._model_loaded, state, rows, record)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ModelLoaded(state, rows, record))
 
-    def _model_failed(self, problem: Exception) -> None:
+    def model_finished(self, *, loaded: bool) -> None:
         self.loading_model = False
-        self.model_fingerprint = None
-        self._job_failed("Loading the format model", problem)
-        self._drafts_pane().set_status(
-            f"The format model could not be loaded ({why_it_stopped(problem)}): no suggestion "
-            "until it loads; it is tried again when your posts change."
-        )
+        if not loaded:
+            self.model_fingerprint = None
 
-    def _model_loaded(self, state: Any, rows: list[dict[str, Any]], record: Any = None) -> None:
-        from ssi_tui.analysis.history import PostHistory
-
-        self.loading_model = False
-        from ssi_tui.core.post_stats import model_footing
-
-        pane = self._drafts_pane()
-        pane.history = PostHistory.from_rows(rows)
-        pane.footing = model_footing(rows)
-        pane.track_record = record
-        pane.model_state = state
-        self._reload_model_if_needed()
+    def job_failed(self, job: Job) -> None:
+        self.stalled = True
+        if job == "calibration":
+            self.calibration_finished()
+        else:
+            self.model_finished(loaded=False)

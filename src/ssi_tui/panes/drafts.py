@@ -213,6 +213,18 @@ class DraftsPane(Horizontal):
     def set_status(self, message: str) -> None:
         self.query_one("#draft-status", Static).update(literal(message))
 
+    def show_model(
+        self, state: ModelState, rows: list[dict[str, Any]], record: TrackRecord | None
+    ) -> None:
+        """Take a newly loaded model and the posts it stands on (the app hands them over)."""
+        from ssi_tui.analysis.history import PostHistory
+        from ssi_tui.core.post_stats import model_footing
+
+        self.history = PostHistory.from_rows(rows)
+        self.footing = model_footing(rows)
+        self.track_record = record
+        self.model_state = state
+
     def watch_model_state(self, state: ModelState | None) -> None:
         if state is None:
             return
