@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -305,30 +305,27 @@ class SsiApp(App[None]):
 
     @on(OpenDrafts)
     def _open_drafts(self) -> None:
+        self._choose_a_draft()
+
+    @work(exclusive=True, group="drafts-dialog")
+    async def _choose_a_draft(self) -> None:
+        """List the saved drafts; open the chosen one, or delete it once the user agrees."""
         from ssi_tui.screens.confirm import ConfirmScreen
-        from ssi_tui.screens.drafts_list import DraftChoice, DraftsListScreen
+        from ssi_tui.screens.drafts_list import DraftsListScreen
         from ssi_tui.store import drafts
 
         saved = {draft.id: draft for draft in drafts.list_drafts(self.reader)}
-
-        def chosen(choice: DraftChoice | None) -> None:
-            if choice is None or choice[1] not in saved:
-                return
-            action, draft_id = choice
-            if action == "open":
-                self.query_one(PaneDeck).drafts.load(saved[draft_id].text, draft_id)
-                return
-
-            def answered(delete: bool | None) -> None:
-                if delete:
-                    self.saver.save(
-                        lambda db: drafts.delete_draft(db, draft_id),
-                        lambda _: self.notify("Draft deleted."),
-                    )
-
-            self.push_screen(ConfirmScreen("Delete this draft?", yes="Delete"), answered)
-
-        self.push_screen(DraftsListScreen(list(saved.values())), chosen)
+        choice = await self.push_screen_wait(DraftsListScreen(list(saved.values())))
+        if choice is None or choice[1] not in saved:
+            return
+        action, draft_id = choice
+        if action == "open":
+            self.query_one(PaneDeck).drafts.load(saved[draft_id].text, draft_id)
+        elif await self.push_screen_wait(ConfirmScreen("Delete this draft?", yes="Delete")):
+            self.saver.save(
+                lambda db: drafts.delete_draft(db, draft_id),
+                lambda _: self.notify("Draft deleted."),
+            )
 
     @on(SaveReading)
     def _save_reading(self, message: SaveReading) -> None:
@@ -453,32 +450,31 @@ class SsiApp(App[None]):
 
         self.push_screen(PlannerScreen(views.load_plan_inputs(self.reader, self.today)))
 
-    def action_import(self) -> None:
+    @work(exclusive=True, group="import-dialog")
+    async def action_import(self) -> None:
         from ssi_tui.screens.import_file import ImportScreen
 
-        def closed(imported: bool | None) -> None:
-            if imported:
-                self.refresh_views()
-
-        self.push_screen(ImportScreen(self.db_path), closed)
+        if await self.push_screen_wait(ImportScreen(self.db_path)):
+            self.refresh_views()
 
     async def action_quit(self) -> None:
         """Quit, unless writes still wait for the database and the user wants to keep them."""
-        if not self.saver.unsaved:
+        if self.saver.unsaved:
+            self._quit_if_agreed()
+        else:
             self.exit()
-            return
-        from ssi_tui.screens.confirm import ConfirmScreen
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.exit()
+    @work(exclusive=True, group="quit-dialog")
+    async def _quit_if_agreed(self) -> None:
+        from ssi_tui.screens.confirm import ConfirmScreen
 
         count = self.saver.unsaved
         question = (
             f"{'1 change is' if count == 1 else f'{count} changes are'} not saved yet: the "
             "database is busy. Quit anyway and lose it?"
         )
-        self.push_screen(ConfirmScreen(question, yes="Quit"), answered)
+        if await self.push_screen_wait(ConfirmScreen(question, yes="Quit")):
+            self.exit()
 
     def action_help(self) -> None:
         from ssi_tui.screens.help import HelpScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -189,21 +189,21 @@ class JournalPane(Vertical):
     def _new_row(self) -> None:
         self._end_typing()
 
-    def action_note(self) -> None:
+    @work(exclusive=True, group="journal-dialog")
+    async def action_note(self) -> None:
+        """Write or change the note of the selected activity on the card's day."""
         from ssi_tui.screens.note import NoteScreen
 
         activity = self.selected_activity()
         view = self.view
         if view is None or activity is None:
             return
-
-        def noted(note: str | None) -> None:
-            if note is not None:
-                self.post_message(LogActivity(view.day, activity, note=note))
-
         label = next(a.label for a in view.activity_types if a.key == activity)
         current = view.day_notes.get(activity, "")
-        self.app.push_screen(NoteScreen(f"{label} on {view.day.isoformat()}", current), noted)
+        about = f"{label} on {view.day.isoformat()}"
+        note = await self.app.push_screen_wait(NoteScreen(about, current))
+        if note is not None:
+            self.post_message(LogActivity(view.day, activity, note=note))
 
     def action_move_day(self, days: int) -> None:
         if self.view is not None:

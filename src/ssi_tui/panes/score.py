@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -182,77 +182,70 @@ class ScorePane(VerticalScroll):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((r for r in self.view.readings if r.date.isoformat() == key), None)
 
-    def _save_after_confirming(
+    async def _save_after_confirming(
         self, reading: Reading | None, editing: Reading | None = None
     ) -> None:
         """Ask before replacing a reading of the same day (unless correcting that very one)."""
+        from ssi_tui.screens.confirm import ConfirmScreen
+
         if reading is None or self.view is None:
             return
         clash = any(r.date == reading.date for r in self.view.readings)
         previous = editing.date if editing is not None else None
-        if not clash or previous == reading.date:
-            self._saved_date = reading.date.isoformat()
-            self.post_message(SaveReading(reading, replace=clash, previous=previous))
-            return
-        from ssi_tui.screens.confirm import ConfirmScreen
+        if clash and previous != reading.date:
+            question = f"A reading for {reading.date.isoformat()} is already saved. Replace it?"
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Replace")):
+                return
+        self._saved_date = reading.date.isoformat()
+        self.post_message(SaveReading(reading, replace=clash, previous=previous))
 
-        def answered(replace: bool | None) -> None:
-            if replace:
-                self._saved_date = reading.date.isoformat()
-                self.post_message(SaveReading(reading, replace=True, previous=previous))
-
-        question = f"A reading for {reading.date.isoformat()} is already saved. Replace it?"
-        self.app.push_screen(ConfirmScreen(question, yes="Replace"), answered)
-
-    def action_paste(self, text: str = "") -> None:
+    @work(exclusive=True, group="score-dialog")
+    async def action_paste(self, text: str = "") -> None:
+        """Check a pasted SSI page, then save it as a reading."""
         from ssi_tui.screens.paste_reading import PasteReadingScreen
 
         if self.view is not None:
-            self.app.push_screen(
-                PasteReadingScreen(self.view.today, text), self._save_after_confirming
-            )
+            reading = await self.app.push_screen_wait(PasteReadingScreen(self.view.today, text))
+            await self._save_after_confirming(reading)
 
     def on_paste(self, event: events.Paste) -> None:
         """Pasting the SSI page straight onto the pane opens it for checking."""
         event.stop()
         self.action_paste(event.text)
 
-    def action_add(self) -> None:
+    @work(exclusive=True, group="score-dialog")
+    async def action_add(self) -> None:
         from ssi_tui.screens.reading_form import ReadingFormScreen
 
         if self.view is not None:
-            self.app.push_screen(ReadingFormScreen(self.view.today), self._save_after_confirming)
+            reading = await self.app.push_screen_wait(ReadingFormScreen(self.view.today))
+            await self._save_after_confirming(reading)
 
-    def action_edit(self) -> None:
+    @work(exclusive=True, group="score-dialog")
+    async def action_edit(self) -> None:
         from ssi_tui.screens.reading_form import ReadingFormScreen
 
         selected = self.selected_reading()
         if self.view is not None and selected is not None:
-            self.app.push_screen(
-                ReadingFormScreen(self.view.today, selected),
-                lambda reading: self._save_after_confirming(reading, editing=selected),
-            )
+            form = ReadingFormScreen(self.view.today, selected)
+            await self._save_after_confirming(await self.app.push_screen_wait(form), selected)
 
-    def action_delete(self) -> None:
+    @work(exclusive=True, group="score-dialog")
+    async def action_delete(self) -> None:
         from ssi_tui.screens.confirm import ConfirmScreen
 
         selected = self.selected_reading()
         if selected is None:
             return
-
-        def answered(delete: bool | None) -> None:
-            if delete:
-                self.post_message(DeleteReading(selected.date))
-
         question = f"Delete the reading of {selected.date.isoformat()} ({selected.total:g})?"
-        self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete")):
+            self.post_message(DeleteReading(selected.date))
 
-    def action_target(self) -> None:
+    @work(exclusive=True, group="score-dialog")
+    async def action_target(self) -> None:
         from ssi_tui.screens.target import TargetScreen
 
-        def chosen(target: int | None) -> None:
+        if self.view is not None:
+            target = await self.app.push_screen_wait(TargetScreen(self.view.target))
             if target is not None:
                 self.post_message(SetTarget(target))
-
-        if self.view is not None:
-            self.app.push_screen(TargetScreen(self.view.target), chosen)
