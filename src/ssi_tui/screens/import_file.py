@@ -122,8 +122,8 @@ class ImportScreen(ModalScreen[bool]):
     def _import(self, path: Path) -> None:
         """Read everything first (nothing is written if a file is refused), then write."""
         from ssi_tui.importers import ImportRefused, read_path
-        from ssi_tui.store.database import DatabaseError, open_database
-        from ssi_tui.store.imports import write_results
+        from ssi_tui.store.errors import DatabaseError
+        from ssi_tui.store.imports import write_results_to
         from ssi_tui.store.transactions import why_it_stopped
 
         def reading(name: str, done: int, total: int) -> None:
@@ -132,20 +132,17 @@ class ImportScreen(ModalScreen[bool]):
         def writing(name: str, done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, name, done, total, "Writing")
 
+        def waiting() -> None:
+            note = "Waiting for the database: another program is writing to it…"
+            self.app.call_from_thread(self._status, Text(note))
+
         try:
             results = read_path(path, progress=reading)
         except ImportRefused as error:
             self.app.call_from_thread(self._finished, Text(str(error), style="bold red"))
             return
         try:
-            db = open_database(self.db_path)
-            db.conn.on_wait = lambda: self.app.call_from_thread(  # type: ignore[attr-defined]
-                self._status, Text("Waiting for the database: another program is writing to it…")
-            )
-            try:
-                reports = write_results(db, path, results, progress=writing)
-            finally:
-                db.close()
+            reports = write_results_to(self.db_path, path, results, writing, waiting)
         except (DatabaseError, sqlite3.Error) as error:
             message = Text(
                 f"The import stopped ({why_it_stopped(error)}); import again to finish: "

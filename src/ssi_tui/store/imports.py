@@ -237,3 +237,23 @@ def write_results(
     if any(result.posts for result in results):
         match_published_drafts(db)  # a saved draft may have become one of these posts
     return reports
+
+
+def write_results_to(
+    db_path: Path,
+    source: Path,
+    results: list[FileResult],
+    progress: Callable[[str, int, int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> list[FileReport]:
+    """`write_results` on a connection of its own, for a thread of the app; `on_wait` is
+    called while another program holds the write lock."""
+    from ssi_tui.store.database import open_database
+
+    db = open_database(db_path)
+    if on_wait is not None:
+        db.conn.on_wait = on_wait  # type: ignore[attr-defined]
+    try:
+        return write_results(db, source, results, progress)
+    finally:
+        db.close()
