@@ -175,8 +175,8 @@ class SsiApp(App[None]):
 
         Frozen objects (the widgets, the modules, the views) are never scanned again, which
         keeps later pauses short while typing. A full collection first would stall the
-        screen for about 40 ms to free some ten thousand small objects (a couple of MB),
-        so they stay. A no-op unless `running.run_app` paused collection.
+        screen, visibly, to free some ten thousand small objects (a couple of MB), so they
+        stay. A no-op unless `running.run_app` paused collection.
         """
         if not gc.isenabled():
             gc.freeze()

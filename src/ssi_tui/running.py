@@ -15,8 +15,9 @@ def run_app(path: Path, label: str | None = None) -> None:
     """Open the app on `path`; an unusable database is one sentence on stderr and status 2.
 
     Start-up allocates much and frees little, so the garbage collector would scan its tens of
-    thousands of new objects again and again for little (about 25 ms of start-up): it is
-    paused here and resumed by the app after its first frames (`resume_garbage_collection`).
+    thousands of new objects again and again for little (the README's performance section
+    has the figure): it is paused here and resumed by the app after its first frames
+    (`resume_garbage_collection`).
     """
     gc.disable()
     check = IntegrityCheck(path)  # runs while Textual loads (see store/database.py)

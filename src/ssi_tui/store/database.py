@@ -34,10 +34,9 @@ DB_ENV = "SSI_TUI_DB"
 FULL_CHECK_MAX_BYTES = 1024 * 1024
 """A file up to this size gets SQLite's full `integrity_check` when opened, a larger one the
 `quick_check`, which skips the check that each index matches its table (and so missed a
-damaged index page); the app then checks a larger file in full after its first frame.
-Measured: 0.7 ms against 0.2 ms on a year's history (350 KB); on ten years (3.9 MB) 19 ms
-against 9 ms, which made the app's first frame 11 ms later (1.37x a bare Textual app instead
-of 1.29x) although the check runs in a thread beside Textual's loading."""
+damaged index page); the app then checks a larger file in full after its first frame. On a
+ten-year history the full check before the first frame took start-up past its benchmark,
+although it runs in a thread beside Textual's loading (figures in the README)."""
 
 
 def checked_in_full(path: Path) -> bool:
