@@ -29,6 +29,8 @@ KEYS = (
     "make_history_10y_s",
     "stall_ms_after_start",
 )
+COUNTS = ("soak_lost", "soak_errors", "soak_integrity_failures")
+"""Reported in every run too, where 0 is the good answer."""
 
 
 def _environment() -> dict[str, str]:
@@ -57,6 +59,10 @@ def test_quick_benchmarks_report_every_number() -> None:
         value = report.get(key)
         assert isinstance(value, int | float) and not isinstance(value, bool), (key, value)
         assert math.isfinite(value) and value > 0, (key, value)
+    for key in COUNTS:
+        value = report.get(key)
+        assert isinstance(value, int | float) and not isinstance(value, bool), (key, value)
+        assert math.isfinite(value) and value >= 0, (key, value)
     assert report["machine"]["mode"] == "quick"
     assert report["machine"]["cpu_count"]
     assert set(report["targets"]) >= set(KEYS) - {"import_50k_rows_s"}

@@ -1,14 +1,14 @@
 """The keys that work where the keyboard is, on one line at the bottom of the screen.
 
 Textual's Footer builds a widget for each key, and builds them again whenever the focus
-moves. On ssi-tui's start-up that cost about 5 ms before the first frame and about 60 ms
-before the first complete one (benchmarks/run.py). This draws the same line as one widget
-that only repaints when the keys change. A click on a key presses it; hovering over a key
+moves, which start-up paid for twice (figures in the README). This draws the same line as
+one widget that only repaints when the keys change. A click on a key presses it; hovering over a key
 shows what it does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
@@ -17,10 +17,21 @@ from textual import events
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
     from textual.screen import Screen
 
 KEY_GAP = 1
 """Spaces around each key and after its description."""
+PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
+"""The command palette's action, as Textual recognises it in an app's bindings: the palette is
+found by what it does, so a keymap or `COMMAND_PALETTE_BINDING` may give it any key."""
+
+
+def palette_key(active: Mapping[str, ActiveBinding]) -> str | None:
+    """The command palette's first key among the active bindings, if it has one."""
+    return next(
+        (key for key, shown in active.items() if shown.binding.action in PALETTE_ACTIONS), None
+    )
 
 
 class ShownKey(NamedTuple):
@@ -83,7 +94,7 @@ class KeyBar(Widget):
         """
         app = self.app
         active = self.screen.active_bindings
-        palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        palette = palette_key(active) if app.ENABLE_COMMAND_PALETTE else None
 
         def place(key: str, start: int) -> ShownKey:
             _node, binding, enabled, tooltip = active[key]
@@ -93,15 +104,15 @@ class KeyBar(Widget):
 
         right: list[ShownKey] = []
         room = self.size.width
-        if palette in active:
+        if palette is not None:
             width = place(palette, 0).end
             if width <= room:
                 right.append(place(palette, room - width))
                 room -= width
         left: list[ShownKey] = []
-        actions: set[str] = set()
+        actions = set(PALETTE_ACTIONS)  # shown already: the palette is at the right or nowhere
         for key, (_node, binding, _enabled, _tooltip) in active.items():
-            if binding.show and key != palette and binding.action not in actions:
+            if binding.show and binding.action not in actions:
                 shown = place(key, left[-1].end if left else 0)
                 if shown.end > room:
                     break
