@@ -5,10 +5,14 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from synthetic_posts import synthetic_posts
 
+from ssi_tui.analysis.benchmarks import FORMAT_EVIDENCE
+from ssi_tui.analysis.blend import Basis, basis_for
+from ssi_tui.analysis.estimator import ModelKind
 from ssi_tui.analysis.model import (
     FormatModel,
     predict,
@@ -17,8 +21,13 @@ from ssi_tui.analysis.model import (
     train_user_model,
     user_weight,
 )
+from ssi_tui.analysis.persist import ESTIMATOR_CLASSES, KINDS
+from ssi_tui.analysis.prior_training import PRIOR_CANDIDATES
+from ssi_tui.analysis.training import BASELINE, CANDIDATES
 from ssi_tui.core.demo import generate_history
 from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS
+from ssi_tui.core.drafts import EngagementUnit
+from ssi_tui.core.model_words import MODEL_NAMES
 
 DRAFT = "We cut our sales cycle by 12 days. No new tools.\n\nWhat would you add?"
 AT = datetime(2026, 6, 2, 8, 30)
@@ -152,3 +161,29 @@ def test_the_installed_package_finds_its_shipped_prior() -> None:
     in_checkout = path.parent.name == "models" and (path.parent.parent / "pyproject.toml").exists()
     assert in_wheel or in_checkout
     assert shipped_prior().kind != "published", "the trained prior loads, not only the multipliers"
+
+
+def test_the_closed_sets_of_the_model_agree_with_their_literals() -> None:
+    kinds = set(get_args(ModelKind))
+    assert set(CANDIDATES) == kinds - {"published"}
+    assert BASELINE in CANDIDATES
+    assert set(PRIOR_CANDIDATES) <= set(CANDIDATES)
+    assert set(CANDIDATES) == KINDS and set(ESTIMATOR_CLASSES) <= KINDS
+    assert published_prior().kind in kinds
+    assert set(MODEL_NAMES) == set(CANDIDATES)  # core names every kind a member's model has
+    assert set(FORMAT_EVIDENCE) == set(POST_FORMATS)
+    bases = {
+        basis_for(n_posts, weights, suggestion_weight)
+        for n_posts in (0, 10, 29, 30, 60)
+        for weights in ([0.0, 0.0], [0.0, 0.5], [1.0, 1.0])
+        for suggestion_weight in (0.0, 0.5, 1.0)
+    }
+    assert bases == set(get_args(Basis))
+
+
+def test_a_prediction_speaks_in_one_of_the_known_units_and_bases() -> None:
+    for n_posts, model in ((0, None), (60, train_user_model(synthetic_posts(60)))):
+        result = predict(DRAFT, AT, [], model, shipped_prior(), n_posts)
+        assert result.unit in get_args(EngagementUnit)
+        assert result.basis in get_args(Basis)
+        assert result.suggestion in POST_FORMATS

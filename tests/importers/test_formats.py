@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.importers import EVIDENCE_WINDOW, FormatHint, PostRow, resolve_post_formats
-from ssi_tui.importers.formats import FORMAT_SYNONYMS, format_from_tag, format_from_upload
+from ssi_tui.importers.formats import (
+    FILE_SOURCES,
+    FORMAT_SYNONYMS,
+    format_from_tag,
+    format_from_upload,
+)
+from ssi_tui.importers.model import FormatSource
 
 NOON = datetime(2025, 3, 4, 12, 0)
 
@@ -170,3 +176,8 @@ def test_order_and_everything_else_are_preserved() -> None:
     resolved = resolve_post_formats(posts, [], set())
     assert [post.id for post in resolved] == [post.id for post in posts]
     assert [post.impressions for post in resolved] == list(range(5))
+
+
+def test_the_format_sources_are_the_users_the_files_elimination_and_unknown() -> None:
+    assert set(get_args(FormatSource)) == {*FILE_SOURCES, "user", "inferred", "unknown"}
+    assert len(set(FILE_SOURCES)) == len(FILE_SOURCES)

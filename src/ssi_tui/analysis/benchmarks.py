@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import Final
 
+from ssi_tui.core.domain import PostFormat
+
 LENGTH_BEST: Final = (900, 1200)
 LENGTH_SOURCE: Final = "van der Blom 2024: 900–1,200 characters did best"
 LENGTH_SOURCE_ALT: Final = "AuthoredUp 2025: 800–1,000 characters is the sweet spot"
@@ -47,7 +49,7 @@ article, repost: no study in the table gives a usable number (the 31k-post scrap
 first and articles low by mean engagement, dominated by follower count): assumed 0.7 and 0.8.
 """
 
-FORMAT_EVIDENCE: Final[dict[str, str]] = {
+FORMAT_EVIDENCE: Final[dict[PostFormat, str]] = {
     "text": "text posts: 1.17× median reach (van der Blom 2024), 4.3–4.5% engagement rate "
     "(Socialinsider 2026)",
     "image": "image posts: 1.26× median reach (van der Blom 2024), 5.3% engagement rate "

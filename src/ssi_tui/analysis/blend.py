@@ -13,12 +13,15 @@ with 5 of the format. The prior counts the rest.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal, TypeAlias
 
 MIN_POSTS: Final = 10
 FULL_TRUST_POSTS: Final = 30
 MIN_FORMAT_POSTS: Final = 3
 FULL_TRUST_FORMAT_POSTS: Final = 5
+
+Basis: TypeAlias = Literal["prior", "blend", "user"]
+"""What a prediction stands on: the prior alone, a blend, or the member's own posts."""
 
 
 def user_weight(n_posts: int, n_format_posts: int) -> float:
@@ -29,7 +32,7 @@ def user_weight(n_posts: int, n_format_posts: int) -> float:
     return overall * min(1.0, n_format_posts / FULL_TRUST_FORMAT_POSTS)
 
 
-def basis_for(n_posts: int, weights: Sequence[float], suggestion_weight: float) -> str:
+def basis_for(n_posts: int, weights: Sequence[float], suggestion_weight: float) -> Basis:
     """ "prior" when no format uses the member's data, "user" when the suggestion rests on it
     entirely (30+ posts, 5+ of that format), "blend" in between."""
     if not any(weights):

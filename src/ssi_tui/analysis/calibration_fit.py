@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
-from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX
+from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PillarKey
 from ssi_tui.core.estimate import (
     DEFAULT_PILLARS,
     DEFAULT_WEIGHTS,
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
     _Array = NDArray[np.floating[Any]]
 
-Readings = Sequence[tuple[date, Mapping[str, float]]]
+Readings = Sequence[tuple[date, Mapping[PillarKey, float]]]
 """Each official reading: its day and its four pillar values."""
 
 ALPHA: Final = 0.1
@@ -77,7 +77,7 @@ def calibrate(
     base: EstimateWeights = DEFAULT_WEIGHTS,
     *,
     profile: ProfileFigures | None = None,
-    activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
+    activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
 ) -> Calibration:
     """Fit `base`'s pillar bases and activity weights to `readings` (day, pillar → value)."""
     if len(readings) < MIN_READINGS:
@@ -107,7 +107,7 @@ def calibrate(
     }
     actual = {pillar: [float(reading[pillar]) for _, reading in readings] for pillar in PILLAR_KEYS}
 
-    def mae(predictions: Mapping[str, list[float]], keys: Sequence[str]) -> float:
+    def mae(predictions: Mapping[PillarKey, list[float]], keys: Sequence[PillarKey]) -> float:
         errors = [
             abs(sum(predictions[key][i] - actual[key][i] for key in keys))
             for i in range(len(readings))
@@ -131,7 +131,7 @@ def calibrate(
 
 
 def _fit_pillar(
-    pillar: str,
+    pillar: PillarKey,
     activities: list[str],
     features: list[dict[str, float]],
     targets: list[float],

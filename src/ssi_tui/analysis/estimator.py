@@ -11,18 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 
 from ssi_tui.analysis.dataset import FloatArray, format_values, matrix
+
+ModelKind: TypeAlias = Literal[
+    "format-median", "level-format", "ridge", "gradient-boosting", "published"
+]
+"""How a format model predicts: the per-format median alone, the member's level with one
+multiplier per format, a scikit-learn estimator on top of the medians, or the published
+multipliers (no data at all)."""
 
 
 @dataclass(frozen=True)
 class ModelMetadata:
     """What a saved model says about itself (written beside it as JSON)."""
 
-    kind: str
+    kind: ModelKind
     sklearn_version: str
     data_hash: str
     created: str
@@ -42,8 +49,9 @@ class ModelMetadata:
 class FormatModel:
     """Predicts how a draft would do in each format, relative to a typical post."""
 
-    kind: str
-    """"format-median", "ridge", "gradient-boosting", or "published" (no data at all)."""
+    kind: ModelKind
+    """"format-median", "level-format", "ridge", "gradient-boosting", or "published" (no data
+    at all)."""
     estimator: Any
     """A fitted scikit-learn regressor over `feature_names`, or None."""
     feature_names: tuple[str, ...]

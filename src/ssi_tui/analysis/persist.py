@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ssi_tui.analysis.dataset import USER_FEATURES
-from ssi_tui.analysis.estimator import FormatModel, ModelMetadata
+from ssi_tui.analysis.estimator import FormatModel, ModelKind, ModelMetadata
 from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.core.limits import MAX_METRIC
 
@@ -43,11 +43,13 @@ ALLOWED_TYPES: Final = frozenset(
 )
 """Types outside skops' default trusted set that our own estimators contain. Anything else in
 a file (a function, a class of another package) means it is not ours."""
-ESTIMATOR_CLASSES: Final = {
+ESTIMATOR_CLASSES: Final[dict[ModelKind, str]] = {
     "ridge": "Pipeline",
     "gradient-boosting": "HistGradientBoostingRegressor",
 }
-KINDS: Final = frozenset({"format-median", "level-format", *ESTIMATOR_CLASSES})
+KINDS: Final[frozenset[ModelKind]] = frozenset(
+    {"format-median", "level-format", *ESTIMATOR_CLASSES}
+)
 
 TRAINED_FORMATS: Final = (*POST_FORMATS, "unknown")
 """The formats a model may hold figures for: posts whose format nothing tells train too."""

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ssi_tui.analysis.blend import MIN_POSTS, basis_for, user_weight
+from ssi_tui.analysis.blend import MIN_POSTS, Basis, basis_for, user_weight
 from ssi_tui.analysis.dataset import TEXT_FEATURES, text_values, timing_values
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.analysis.features import DraftFeatures, analyze_text, features_json
 from ssi_tui.analysis.prior import published_prior
 from ssi_tui.analysis.reasons import explain
-from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS
-from ssi_tui.core.drafts import MIN_WORDS_FOR_A_SUGGESTION
+from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS, PostFormat
+from ssi_tui.core.drafts import MIN_WORDS_FOR_A_SUGGESTION, EngagementUnit
 
 
 @dataclass(frozen=True)
 class FormatPrediction:
-    format: str
+    format: PostFormat
     engagement: float
     low: float
     high: float
@@ -44,13 +44,13 @@ class Prediction:
 
     features: DraftFeatures
     predictions: tuple[FormatPrediction, ...]
-    suggestion: str | None
+    suggestion: PostFormat | None
     """None for a draft of fewer than `MIN_WORDS_FOR_A_SUGGESTION` words: nothing to weigh."""
     reasons: tuple[str, ...]
-    basis: str
+    basis: Basis
     """"prior" (under 10 posts), "blend", or "user" (30+ posts, 5+ of the suggested format)."""
     n_posts: int
-    unit: str
+    unit: EngagementUnit
     """"engagements", or "× typical post" when the member has no measured post at all."""
     text_weighed: bool = True
     """False when the draft's text cannot move the ranking (a per-format model, fully
@@ -83,7 +83,7 @@ class Prediction:
 def predict(
     draft_text: str,
     at: datetime | None,
-    formats: Sequence[str],
+    formats: Sequence[PostFormat],
     user_model: FormatModel | None,
     prior_model: FormatModel | None,
     n_user_posts: int,

@@ -26,11 +26,11 @@ import numpy as np
 from ssi_tui.analysis.benchmarks import published_log_offsets
 from ssi_tui.analysis.blend import user_weight
 from ssi_tui.analysis.dataset import PRIOR_FEATURES, FloatArray, log_ratio, matrix, text_values
-from ssi_tui.analysis.estimator import FormatModel, ModelMetadata
+from ssi_tui.analysis.estimator import FormatModel, ModelKind, ModelMetadata
 from ssi_tui.analysis.features import analyze_text
 from ssi_tui.analysis.training import fit_estimator, spearman
 
-PRIOR_CANDIDATES: Final = ("format-median", "ridge", "gradient-boosting")
+PRIOR_CANDIDATES: Final[tuple[ModelKind, ...]] = ("format-median", "ridge", "gradient-boosting")
 """The prior pools many authors' posts: the level of one member's posts over time has no
 place in it, so the level-and-format model is not a candidate here."""
 
@@ -87,7 +87,7 @@ def split_history(
 
 def fit_prior(
     posts: Sequence[PublicPost],
-    kind: str,
+    kind: ModelKind,
     *,
     created: datetime | None = None,
     evaluation: dict[str, Any] | None = None,
@@ -185,7 +185,7 @@ def score_prior(
     return scores | size | {"authors_with_constant_baseline": constant}
 
 
-def choose_kind(posts: Sequence[PublicPost]) -> tuple[str, dict[str, float]]:
+def choose_kind(posts: Sequence[PublicPost]) -> tuple[ModelKind, dict[ModelKind, float]]:
     """The simplest candidate that ranks held-out posts best on its own, by an inner time split."""
     history, drafts = split_history(posts)
     kind, scores = PRIOR_CANDIDATES[0], {}

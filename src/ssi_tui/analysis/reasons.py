@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from ssi_tui.analysis import benchmarks
-from ssi_tui.analysis.blend import MIN_POSTS
+from ssi_tui.analysis.blend import MIN_POSTS, Basis
 from ssi_tui.analysis.dataset import TIMING_FEATURES
 from ssi_tui.analysis.estimator import FormatModel
 from ssi_tui.analysis.features import DraftFeatures
+from ssi_tui.core.domain import PostFormat
 from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def explain(
     rows: tuple[dict[str, float], dict[str, float]],
     best: FormatPrediction,
     predictions: Sequence[FormatPrediction],
-    basis: str,
+    basis: Basis,
     n_posts: int,
     user_model: FormatModel | None,
     prior: FormatModel,
@@ -89,7 +90,7 @@ def drivers(
     moment: datetime | None,
     model: FormatModel,
     row: Mapping[str, float],
-    post_format: str,
+    post_format: PostFormat,
 ) -> list[str]:
     """The feature groups that move this draft's estimate most against the model's typical
     post: each group in turn is set to its typical value and the change is measured."""

@@ -30,12 +30,17 @@ from ssi_tui.analysis.dataset import (
     build_training_set,
     timing_values,
 )
-from ssi_tui.analysis.estimator import FormatModel, ModelMetadata
+from ssi_tui.analysis.estimator import FormatModel, ModelKind, ModelMetadata
 from ssi_tui.analysis.level_model import LevelFormatModel, fit_level_model
 from ssi_tui.core.domain import POST_FORMATS
 
-CANDIDATES: Final = ("format-median", "level-format", "ridge", "gradient-boosting")
-BASELINE: Final = "format-median"
+CANDIDATES: Final[tuple[ModelKind, ...]] = (
+    "format-median",
+    "level-format",
+    "ridge",
+    "gradient-boosting",
+)
+BASELINE: Final[ModelKind] = "format-median"
 CLEAR_WIN_STANDARD_ERRORS: Final = 2.0
 """How many paired standard errors a candidate's Spearman must beat the median's by."""
 MIN_POSTS_FOR_CV: Final = 20
@@ -130,7 +135,7 @@ def format_offsets(
     }
 
 
-def fit_estimator(kind: str, x: FloatArray, residual: FloatArray, weights: FloatArray) -> Any:
+def fit_estimator(kind: ModelKind, x: FloatArray, residual: FloatArray, weights: FloatArray) -> Any:
     """The candidate's regressor fitted on what the per-format offsets leave unexplained."""
     if kind == "format-median":
         return None
@@ -184,7 +189,7 @@ def _fold_hit(formats: Sequence[str], predicted: FloatArray, actual: FloatArray)
 
 
 def cross_validate(
-    kind: str,
+    kind: ModelKind,
     data: TrainingSet,
     x: FloatArray,
     folds: Sequence[tuple[IntArray, IntArray]],
@@ -251,8 +256,8 @@ def train_user_model(
 
         shrink_toward = dict(shipped_prior().format_offsets)
     x = data.matrix(USER_FEATURES)
-    scores: dict[str, CvScore] = {}
-    comparisons: dict[str, Comparison] = {}
+    scores: dict[ModelKind, CvScore] = {}
+    comparisons: dict[ModelKind, Comparison] = {}
     kind = BASELINE
     if data.size >= MIN_POSTS_FOR_CV:
         folds = time_folds(data.size)
@@ -322,7 +327,9 @@ def train_user_model(
 
 
 def selection_table(
-    scores: Mapping[str, CvScore], comparisons: Mapping[str, Comparison], kept: str
+    scores: Mapping[ModelKind, CvScore],
+    comparisons: Mapping[ModelKind, Comparison],
+    kept: ModelKind,
 ) -> dict[str, dict[str, float]]:
     """Each candidate's ranking scores and its paired comparison with the median, as
     `model train --json` and the saved model show them (numbers only)."""

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ssi_tui.commands.common import database, emit_json, read_text_input, refuse
-from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.core.domain import POST_FORMATS, PostFormat
 from ssi_tui.core.drafts import engagement_text
 from ssi_tui.core.model_words import chosen_model_sentence
 from ssi_tui.core.post_stats import ModelFooting
@@ -113,7 +113,9 @@ def report(ctx: click.Context, as_json: bool) -> None:
         )
 
 
-def _analyze(text: str, at: datetime | None, formats: list[str], state: Any, rows: Any) -> Any:
+def _analyze(
+    text: str, at: datetime | None, formats: list[PostFormat], state: Any, rows: Any
+) -> Any:
     from ssi_tui.analysis.advice import advise
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.analysis.model import predict
@@ -153,7 +155,7 @@ def _csv_rows(reader: csv.DictReader[str], path: str) -> Iterator[dict[str, str]
         refuse(f"{where}: not readable as CSV ({error}).")
 
 
-def _read_batch(path: str) -> list[tuple[str, list[str], datetime | None]]:
+def _read_batch(path: str) -> list[tuple[str, list[PostFormat], datetime | None]]:
     raw = read_text_input(path, "the drafts CSV")
     reader = csv.DictReader(io.StringIO(raw, newline=""), strict=True)
     try:

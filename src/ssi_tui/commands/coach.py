@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
-from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS
+from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS, PillarKey
 from ssi_tui.store import estimates, readings
 
 
@@ -57,6 +57,11 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
     latest = history[-1] if history else None
     calibration_info = _calibration_json(calibration, len(history))
     if as_json:
+        official_json = (
+            None
+            if latest is None
+            else {"date": latest.date.isoformat(), "total": latest.total} | dict(latest.pillars)
+        )
         emit_json(
             {
                 "as_of": result.as_of.isoformat(),
@@ -66,9 +71,7 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
                 "calibrated": result.calibrated,
                 "calibration": calibration_info,
                 "contributions": {k: round(v, 2) for k, v in result.contributions.items()},
-                "official": None
-                if latest is None
-                else {"date": latest.date.isoformat(), "total": latest.total, **latest.pillars},
+                "official": official_json,
             }
         )
         return
@@ -105,7 +108,7 @@ def show_plan(
     ctx: click.Context,
     target: float | None,
     weeks: int,
-    pillar: str | None,
+    pillar: PillarKey | None,  # click.Choice(PILLAR_KEYS) lets nothing else through
     pillar_target: float | None,
     as_json: bool,
 ) -> None:

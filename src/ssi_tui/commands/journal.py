@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from ssi_tui.commands.common import ISO_DATE, PLAIN_TEXT, database, emit_json, refuse, today
 from ssi_tui.core.activities import UnknownActivity, resolve_activity
-from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY
+from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY, PillarKey
 from ssi_tui.core.journal import week_start
 from ssi_tui.core.limits import OutOfRange, check_day
 from ssi_tui.core.text import strip_control
@@ -143,7 +143,7 @@ def list_activities(ctx: click.Context) -> None:
     "--label", type=PLAIN_TEXT, default="", help="How it is shown (default: from the key)."
 )
 @click.pass_context
-def add_activity(ctx: click.Context, key: str, pillar: str, label: str) -> None:
+def add_activity(ctx: click.Context, key: str, pillar: PillarKey, label: str) -> None:
     """Add your own activity type, e.g. `ssi-tui activity add webinar --pillar brand`."""
     try:
         added = journal.add_activity_type(database(ctx), key, pillar, label)

@@ -15,7 +15,7 @@ from ssi_tui.commands.common import (
     refuse,
     today,
 )
-from ssi_tui.core.domain import PILLARS, band_for
+from ssi_tui.core.domain import PILLARS, PillarKey, band_for
 from ssi_tui.core.readings import (
     Reading,
     ReadingError,
@@ -99,7 +99,7 @@ def add(
     as_json: bool,
 ) -> None:
     """Record a reading typed from the SSI page."""
-    pillars = {
+    pillars: dict[PillarKey, float] = {
         "brand": brand,
         "people": people,
         "insights": insights,

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
+from ssi_tui.core.domain import PillarKey
 from ssi_tui.core.estimate import EstimateWeights
 
 MIN_READINGS: Final = 5
@@ -25,8 +26,8 @@ class Calibration(NamedTuple):
     """Mean absolute error of the total when each reading is predicted by a fit without it."""
     loo_mae_default_total: float | None = None
     """The same error for the weights the fit started from, on the same readings."""
-    loo_mae_pillars: Mapping[str, float] = MappingProxyType({})
-    default_mae_pillars: Mapping[str, float] = MappingProxyType({})
+    loo_mae_pillars: Mapping[PillarKey, float] = MappingProxyType({})
+    default_mae_pillars: Mapping[PillarKey, float] = MappingProxyType({})
     reason: str | None = None
     """Why there are no weights, in one sentence; `None` when the fit succeeded."""
 

@@ -189,7 +189,7 @@ class _Generator:
     def add_reading(self, day: date) -> None:
         progress = _ease(self.progress(day))
         sag = 0.9 if day.month == 8 and day.day > 10 else 1.0
-        pillars = {}
+        pillars: dict[str, float] = {}  # columns of the readings row
         for key in PILLAR_KEYS:
             base = START_PILLARS[key] + (END_PILLARS[key] - START_PILLARS[key]) * progress
             pillars[key] = round(min(25.0, max(0.0, base * sag + self.rng.gauss(0, 0.45))), 2)

@@ -5,7 +5,7 @@ Pure data, no I/O: everything else (storage, TUI, CLI) speaks in these terms.
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Final, Literal, NamedTuple, TypeAlias, TypeGuard, get_args
 
 PILLAR_MAX: Final = 25.0
 """Each pillar is scored out of 25 by LinkedIn."""
@@ -17,10 +17,29 @@ DEFAULT_TARGET: Final = 75
 """LinkedIn calls 75 and above the aim (ideally 80 to 100)."""
 
 
+PillarKey: TypeAlias = Literal["brand", "people", "insights", "relationships"]
+"""The stable key of a pillar, used in the database and the JSON contract (LinkedIn's order)."""
+
+PILLAR_KEYS: Final[tuple[PillarKey, ...]] = get_args(PillarKey)
+
+
+def is_pillar_key(value: object) -> TypeGuard[PillarKey]:
+    """Whether `value` is one of the four pillar keys."""
+    return value in PILLAR_KEYS
+
+
+def as_pillar_key(text: str) -> PillarKey:
+    """`text` from outside (a command line, a file) as a pillar key; ValueError in one sentence
+    when it names none."""
+    if not is_pillar_key(text):
+        raise ValueError(f"The pillar must be one of {', '.join(PILLAR_KEYS)}, not {text!r}.")
+    return text
+
+
 class Pillar(NamedTuple):
     """One of the four components of the SSI."""
 
-    key: str
+    key: PillarKey
     """Stable key used in the database and the JSON contract."""
     label: str
     """LinkedIn's own English label, as shown on the SSI page."""
@@ -60,8 +79,7 @@ PILLARS: Final[tuple[Pillar, ...]] = (
     ),
 )
 
-PILLAR_KEYS: Final[tuple[str, ...]] = tuple(pillar.key for pillar in PILLARS)
-PILLARS_BY_KEY: Final[dict[str, Pillar]] = {pillar.key: pillar for pillar in PILLARS}
+PILLARS_BY_KEY: Final[dict[PillarKey, Pillar]] = {pillar.key: pillar for pillar in PILLARS}
 
 
 class Band(NamedTuple):
@@ -112,7 +130,7 @@ class ActivityType(NamedTuple):
     """Something the member does on LinkedIn that feeds one pillar."""
 
     key: str
-    pillar: str
+    pillar: PillarKey
     label: str
     user_defined: bool = False
 
@@ -140,17 +158,30 @@ ACTIVITY_CATALOGUE: Final[tuple[ActivityType, ...]] = (
     ActivityType("meeting_booked", "relationships", "Meeting booked"),
 )
 
-POST_FORMATS: Final[tuple[str, ...]] = (
-    "text",
-    "image",
-    "carousel",
-    "video",
-    "poll",
-    "article",
-    "link",
-    "repost",
-)
+PostFormat: TypeAlias = Literal[
+    "text", "image", "carousel", "video", "poll", "article", "link", "repost"
+]
+"""A format a post can have."""
+
+POST_FORMATS: Final[tuple[PostFormat, ...]] = get_args(PostFormat)
 """Formats a post can have; `unknown` is stored when there is no evidence."""
+
+PostFormatOrUnknown: TypeAlias = PostFormat | Literal["unknown"]
+"""A post's format as the importers give it: `unknown` when no tag and no evidence tell."""
+
+
+def is_post_format(value: object) -> TypeGuard[PostFormat]:
+    """Whether `value` is one of POST_FORMATS (`unknown` is not)."""
+    return value in POST_FORMATS
+
+
+def as_post_format(text: str) -> PostFormat:
+    """`text` from outside (a command line, a file) as a post format; ValueError in one
+    sentence when it names none."""
+    if not is_post_format(text):
+        raise ValueError(f"The format must be one of {', '.join(POST_FORMATS)}, not {text!r}.")
+    return text
+
 
 POST_METRICS: Final[tuple[str, ...]] = (
     "impressions",
@@ -167,5 +198,5 @@ POST_METRICS: Final[tuple[str, ...]] = (
 )
 """The counts a post can carry (LinkedIn's post analytics, plus the account size)."""
 
-SUGGESTED_FORMATS: Final[tuple[str, ...]] = ("text", "image", "carousel", "video", "poll")
+SUGGESTED_FORMATS: Final[tuple[PostFormat, ...]] = ("text", "image", "carousel", "video", "poll")
 """The formats the draft analyzer ranks for every draft."""

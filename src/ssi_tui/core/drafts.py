@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 CHARACTER_LIMIT = 3000
 """LinkedIn cuts a post at 3,000 characters."""
@@ -18,6 +19,9 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 """A word: letters or digits, with inner apostrophes ("don't"); links are not words."""
 MIN_WORDS_FOR_A_SUGGESTION = 5
 """A draft of fewer words gives the format model nothing to weigh: no suggestion is made."""
+EngagementUnit: TypeAlias = Literal["engagements", "× typical post"]
+"""What a predicted figure counts: engagements on the member's own scale, or a multiple of the
+typical post when no post of theirs has numbers."""
 
 
 def count_words(text: str) -> int:
@@ -62,7 +66,7 @@ def measure(text: str) -> DraftBasics:
     )
 
 
-def engagement_text(value: float, unit: str) -> str:
+def engagement_text(value: float, unit: EngagementUnit) -> str:
     """One way to write a predicted figure, for the app and the command line alike: whole
     engagements from 10 up, one decimal below (and for ratios to the typical post)."""
     if unit != "engagements" or value < 10:

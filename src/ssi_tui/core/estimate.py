@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple
 
-from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS, PILLAR_MAX
+from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS, PILLAR_MAX, PillarKey
 
 Journal = Mapping[date, Mapping[str, int]]
 """Day → activity key → count."""
@@ -34,7 +34,7 @@ WINDOW_DAYS: Final = 28
 """Four whole weeks: recent enough to follow a new habit, long enough that a quiet week or the
 weekend rhythm does not swing the estimate; a two-week holiday still shows as a dip."""
 
-DEFAULT_PILLARS: Final[dict[str, str]] = {a.key: a.pillar for a in ACTIVITY_CATALOGUE}
+DEFAULT_PILLARS: Final[dict[str, PillarKey]] = {a.key: a.pillar for a in ACTIVITY_CATALOGUE}
 
 ACTIVITY_TABLE: Final[dict[str, tuple[float, float]]] = {
     # activity: (W = points at saturation, s = weekly volume earning ~63% of W)
@@ -60,7 +60,7 @@ ACTIVITY_TABLE: Final[dict[str, tuple[float, float]]] = {
     "meeting_booked": (1.5, 1.0),  # conversations that became meetings
 }
 
-PILLAR_BASE: Final[dict[str, float]] = {
+PILLAR_BASE: Final[dict[PillarKey, float]] = {
     # Points with no recent activity. With the typical profile an idle member scores 5-10 per
     # pillar; at full saturation every pillar tops out between 22.5 and 24, below 25.
     "brand": 4.0,
@@ -69,7 +69,7 @@ PILLAR_BASE: Final[dict[str, float]] = {
     "relationships": 4.0,
 }
 
-PROFILE_TABLE: Final[dict[str, tuple[str, float]]] = {
+PROFILE_TABLE: Final[dict[str, tuple[PillarKey, float]]] = {
     # term: (pillar, points at saturation)
     "completeness": ("brand", 7.0),  # photo, headline, summary, skills: LinkedIn's first input
     "followers": ("brand", 1.5),
@@ -119,7 +119,7 @@ class EstimateWeights(NamedTuple):
     The default mappings are read-only views, shared by every instance.
     """
 
-    base: Mapping[str, float] = MappingProxyType(PILLAR_BASE)
+    base: Mapping[PillarKey, float] = MappingProxyType(PILLAR_BASE)
     weight: Mapping[str, float] = _DEFAULT_WEIGHT
     scale: Mapping[str, float] = _DEFAULT_SCALE
     profile: Mapping[str, float] = _DEFAULT_PROFILE
@@ -133,7 +133,9 @@ class EstimateWeights(NamedTuple):
     def scale_of(self, activity: str) -> float:
         return self.scale.get(activity, self.user_scale)
 
-    def with_fit(self, base: Mapping[str, float], weight: Mapping[str, float]) -> EstimateWeights:
+    def with_fit(
+        self, base: Mapping[PillarKey, float], weight: Mapping[str, float]
+    ) -> EstimateWeights:
         """These weights with a calibration's bases and activity weights."""
         return self._replace(base=dict(base), weight={**self.weight, **weight}, calibrated=True)
 
@@ -160,7 +162,7 @@ DEFAULT_WEIGHTS: Final = EstimateWeights()
 class Estimate(NamedTuple):
     """The four estimated pillars and where their points come from."""
 
-    pillars: dict[str, float]
+    pillars: dict[PillarKey, float]
     total: float
     window_days: int
     as_of: date
@@ -241,7 +243,9 @@ def profile_points(profile: ProfileFigures | None, weights: EstimateWeights) -> 
     }
 
 
-def profile_by_pillar(profile: ProfileFigures | None, weights: EstimateWeights) -> dict[str, float]:
+def profile_by_pillar(
+    profile: ProfileFigures | None, weights: EstimateWeights
+) -> dict[PillarKey, float]:
     """Pillar → the points its profile terms add."""
     points = dict.fromkeys(PILLAR_KEYS, 0.0)
     for term, value in profile_points(profile, weights).items():
@@ -253,9 +257,9 @@ def pillar_points(
     rates: Mapping[str, float],
     *,
     profile: ProfileFigures | None = None,
-    activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
+    activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
-) -> tuple[dict[str, float], dict[str, float]]:
+) -> tuple[dict[PillarKey, float], dict[str, float]]:
     """(pillar → clipped, unrounded points; activity → points) for the given weekly rates."""
     profile_part = profile_by_pillar(profile, weights)
     pillars = {key: weights.base.get(key, 0.0) + profile_part[key] for key in PILLAR_KEYS}
@@ -273,7 +277,7 @@ def estimate(
     journal: Journal,
     as_of: date,
     profile: ProfileFigures | None = None,
-    activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
+    activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
     window_days: int = WINDOW_DAYS,
 ) -> Estimate:

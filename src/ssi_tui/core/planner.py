@@ -20,7 +20,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Final
 
-from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
+from ssi_tui.core.domain import (
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    PILLARS_BY_KEY,
+    TOTAL_MAX,
+    PillarKey,
+    is_pillar_key,
+)
 from ssi_tui.core.estimate import (
     DEFAULT_PILLARS,
     DEFAULT_WEIGHTS,
@@ -68,7 +75,7 @@ class Plan:
     """Weekly counts that reach a target by the horizon, and the projection that shows it."""
 
     target: float
-    target_pillar: str | None
+    target_pillar: PillarKey | None
     weeks: int
     reachable: bool
     weeks_to_target: int | None
@@ -80,8 +87,8 @@ class Plan:
     """Extra acceptances and replies a week the plan counts on (`OUTCOMES`)."""
     added_minutes_per_week: float
     projected: list[tuple[int, float]]
-    projected_pillars: list[tuple[int, dict[str, float]]]
-    weakest_pillar: str
+    projected_pillars: list[tuple[int, dict[PillarKey, float]]]
+    weakest_pillar: PillarKey
     message: str
 
 
@@ -90,14 +97,14 @@ class _Search:
     """The greedy search: the current rates, the offsets to the official scale, and additions."""
 
     current: Mapping[str, float]
-    offsets: Mapping[str, float]
+    offsets: Mapping[PillarKey, float]
     weights: EstimateWeights
-    activity_pillars: Mapping[str, str]
-    pillar: str | None
+    activity_pillars: Mapping[str, PillarKey]
+    pillar: PillarKey | None
     added: dict[str, float] = field(default_factory=dict)
     gained: dict[str, float] = field(default_factory=dict)
 
-    def pillars(self, added: Mapping[str, float], week: int) -> dict[str, float]:
+    def pillars(self, added: Mapping[str, float], week: int) -> dict[PillarKey, float]:
         """Pillars `week` weeks in, when the window holds min(7·week / window, 1) of new rates."""
         share = min(7 * week / WINDOW_DAYS, 1.0)
         rates = dict(self.current)
@@ -106,14 +113,14 @@ class _Search:
         raw, _ = pillar_points(rates, weights=self.weights, activity_pillars=self.activity_pillars)
         return {key: min(max(raw[key] + self.offsets[key], 0.0), PILLAR_MAX) for key in PILLAR_KEYS}
 
-    def score(self, values: Mapping[str, float]) -> float:
+    def score(self, values: Mapping[PillarKey, float]) -> float:
         return values[self.pillar] if self.pillar else sum(values.values())
 
-    def run(self, target: float, horizon: int, weakest: str) -> float:
+    def run(self, target: float, horizon: int, weakest: PillarKey) -> float:
         """Add the best step until the score at `horizon` meets `target`; return that score."""
         values = self.pillars(self.added, horizon)
         while self.score(values) < target:
-            best: tuple[float, str, dict[str, float], dict[str, float]] | None = None
+            best: tuple[float, str, dict[str, float], dict[PillarKey, float]] | None = None
             for activity, (minutes, cap, step, _, _) in ACTIONS.items():
                 home = self.activity_pillars.get(activity)
                 now = self.current.get(activity, 0.0) + self.added.get(activity, 0.0)
@@ -138,11 +145,11 @@ def plan(
     journal: Journal,
     as_of: date,
     target_total: float | None = None,
-    target_pillar: tuple[str, float] | None = None,
+    target_pillar: tuple[PillarKey, float] | None = None,
     weeks: int = 8,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
-    latest_reading: Mapping[str, float] | None = None,
-    activity_pillars: Mapping[str, str] = DEFAULT_PILLARS,
+    latest_reading: Mapping[PillarKey, float] | None = None,
+    activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
 ) -> Plan:
     """Propose weekly counts that reach `target_total` (or a pillar's target) within `weeks`."""
     pillar, target = validated_request(target_total, target_pillar, weeks)
@@ -189,8 +196,10 @@ def plan(
 
 def validated_request(
     target_total: float | None, target_pillar: tuple[str, float] | None, weeks: int
-) -> tuple[str | None, float]:
-    """(pillar or None for the total, target value), or a ValueError in one sentence."""
+) -> tuple[PillarKey | None, float]:
+    """(pillar or None for the total, target value), or a ValueError in one sentence.
+
+    The pillar may be any text (a command line's, a form's): this is where it is checked."""
     if not 1 <= weeks <= 52:
         raise ValueError(f"The plan must cover 1 to 52 weeks, not {weeks}.")
     if (target_total is None) == (target_pillar is None):
@@ -201,7 +210,7 @@ def validated_request(
         return None, float(target_total)
     assert target_pillar is not None
     key, value = target_pillar
-    if key not in PILLARS_BY_KEY:
+    if not is_pillar_key(key):
         names = ", ".join(PILLAR_KEYS[:-1]) + " or " + PILLAR_KEYS[-1]
         raise ValueError(f"There is no pillar called {key!r}: choose {names}.")
     if not 0 <= value <= PILLAR_MAX:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
+from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX, PillarKey
 from ssi_tui.core.limits import OutOfRange, check_day, check_score
 
 if TYPE_CHECKING:
@@ -26,13 +26,13 @@ class Reading(NamedTuple):
 
     date: date
     total: float
-    pillars: Mapping[str, float]
+    pillars: Mapping[PillarKey, float]
     industry_rank: int | None = None
     network_rank: int | None = None
     industry_average: float | None = None
     network_average: float | None = None
-    industry_pillars: Mapping[str, float] | None = None
-    network_pillars: Mapping[str, float] | None = None
+    industry_pillars: Mapping[PillarKey, float] | None = None
+    network_pillars: Mapping[PillarKey, float] | None = None
     weekly_change: str | None = None
     source: str = "form"
 
@@ -40,7 +40,7 @@ class Reading(NamedTuple):
     def pillar_sum(self) -> float:
         return round(sum(self.pillars[key] for key in PILLAR_KEYS), 3)
 
-    def weakest_pillar(self) -> str:
+    def weakest_pillar(self) -> PillarKey:
         """The pillar with the lowest score (ties go to the first in LinkedIn's order)."""
         return min(PILLAR_KEYS, key=lambda key: self.pillars[key])
 
@@ -53,7 +53,7 @@ def _check_rank(name: str, rank: int | None) -> None:
 def validate_reading(
     *,
     day: date,
-    pillars: Mapping[str, float],
+    pillars: Mapping[PillarKey, float],
     total: float | None,
     today: date,
     industry_rank: int | None = None,
@@ -86,15 +86,15 @@ def validate_reading(
 def build_reading(
     *,
     day: date,
-    pillars: Mapping[str, float],
+    pillars: Mapping[PillarKey, float],
     total: float | None,
     today: date,
     industry_rank: int | None = None,
     network_rank: int | None = None,
     industry_average: float | None = None,
     network_average: float | None = None,
-    industry_pillars: Mapping[str, float] | None = None,
-    network_pillars: Mapping[str, float] | None = None,
+    industry_pillars: Mapping[PillarKey, float] | None = None,
+    network_pillars: Mapping[PillarKey, float] | None = None,
     weekly_change: str | None = None,
     source: str = "form",
 ) -> Reading:
@@ -187,7 +187,7 @@ def _reading_date(reading: Reading) -> date:
 
 
 def change_over(
-    history: Sequence[Reading], days: int | None, key: str | None = None
+    history: Sequence[Reading], days: int | None, key: PillarKey | None = None
 ) -> Change | None:
     """Change of the total (or one pillar) from the reading `days` before the latest.
 

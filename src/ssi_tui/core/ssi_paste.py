@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from ssi_tui.core.domain import PILLAR_KEYS, PILLAR_MAX, PILLARS_BY_KEY, TOTAL_MAX
+from ssi_tui.core.domain import (
+    PILLAR_KEYS,
+    PILLAR_MAX,
+    PILLARS_BY_KEY,
+    TOTAL_MAX,
+    PillarKey,
+    as_pillar_key,
+)
 
 MAX_INPUT_BYTES: Final = 2 * 1024 * 1024
 """The SSI page is a few kilobytes; anything this big is not a copy of it."""
@@ -79,7 +86,7 @@ _BARE_RANK_RE: Final = re.compile("[0-9]{1,3}")
 _SENTENCE_END_RE: Final = re.compile(rf"(?<![0-9.,])({_NUMBER}) ?\.?$")
 _SSI_WORD_RE: Final = re.compile(r"\bssi\b")
 _INVISIBLE_RE: Final = re.compile("[\u200b-\u200f\u2060\ufeff]")
-_JSON_PILLARS: Final = {
+_JSON_PILLARS: Final[dict[str, PillarKey]] = {
     "PROFESSIONAL_BRAND": "brand",
     "FIND_RIGHT_PEOPLE": "people",
     "INSIGHT_ENGAGEMENT": "insights",
@@ -96,13 +103,13 @@ class ParsedSsi:
     """What the SSI page showed: the member's score, split and standing among peers."""
 
     total: float | None
-    pillars: dict[str, float]
+    pillars: dict[PillarKey, float]
     industry_rank: int | None
     network_rank: int | None
     industry_average: float | None
     network_average: float | None
-    industry_pillars: dict[str, float] | None
-    network_pillars: dict[str, float] | None
+    industry_pillars: dict[PillarKey, float] | None
+    network_pillars: dict[PillarKey, float] | None
     weekly_change: str | None
     source: str
 
@@ -111,7 +118,7 @@ class ParsedSsi:
 class _Group:
     """One block of the page: the member's own, or the industry or network peers'."""
 
-    pillars: dict[str, float] = field(default_factory=dict)
+    pillars: dict[PillarKey, float] = field(default_factory=dict)
     score: float | None = None
     """The `N out of 100` line (the member's total, or the peers' average)."""
     average: float | None = None
@@ -143,7 +150,7 @@ def _to_float(number: str) -> float:
     return float(number.replace(",", "."))
 
 
-def _missing_error(keys: list[str], where: str) -> SsiParseError:
+def _missing_error(keys: list[PillarKey], where: str) -> SsiParseError:
     labels = ", ".join(PILLARS_BY_KEY[key].label for key in keys)
     return SsiParseError(f"Could not find {labels} in the pasted {where}: {_HOW_TO_COPY}.")
 
@@ -180,7 +187,7 @@ class _TextScan:
         if kind == "peers":
             self.section = _SECTIONS.index(name)
         if kind == "pillar":
-            self._read_pillar(index, name, line.replace(phrase, " ", 1))
+            self._read_pillar(index, as_pillar_key(name), line.replace(phrase, " ", 1))
         elif kind == "rank":
             self._read_rank(index, name)
         elif kind == "total":
@@ -218,7 +225,7 @@ class _TextScan:
                 return _to_float(match[0])
         return None
 
-    def _read_pillar(self, index: int, key: str, rest: str) -> None:
+    def _read_pillar(self, index: int, key: PillarKey, rest: str) -> None:
         """The value beside the label, else on the free line above it, else the one below."""
         rest = rest.strip(" |:·\u2013\u2014")
         if rest and not _NUMBER_RE.fullmatch(rest):
@@ -314,7 +321,7 @@ class _TextScan:
         if group is not None:
             group.average = _to_float(end[1])
 
-    def _fallback_pillars(self) -> dict[str, float] | None:
+    def _fallback_pillars(self) -> dict[PillarKey, float] | None:
         """Unknown language: the first four numbers up to 25 after the total, if they add up."""
         total = self.groups["member"].score
         if self.saw_label or total is None or not self.score_lines:
@@ -404,7 +411,7 @@ def _require(value: float | None, low: float, high: float, what: str) -> None:
         raise SsiParseError(f"{what} reads {value:g}, but it must be between {low:g} and {high:g}.")
 
 
-def _rounded_pillars(pillars: dict[str, float], whose: str) -> dict[str, float] | None:
+def _rounded_pillars(pillars: dict[PillarKey, float], whose: str) -> dict[PillarKey, float] | None:
     """All four pillars rounded to 3 decimals, None if the page showed fewer."""
     if len(pillars) < len(PILLAR_KEYS):
         return None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ssi_tui.core.domain import PillarKey
+
 
 class Tip(NamedTuple):
-    pillar: str
+    pillar: PillarKey
     text: str
     activities: tuple[str, ...]
     """Journal activities that carry out this tip; a tip whose activities are missing from
@@ -69,7 +71,7 @@ TIPS: tuple[Tip, ...] = (
 )
 
 
-def tips_for(pillar: str, recent_counts: Mapping[str, int], limit: int = 3) -> list[Tip]:
+def tips_for(pillar: PillarKey, recent_counts: Mapping[str, int], limit: int = 3) -> list[Tip]:
     """The `limit` most useful tips for a pillar: untried activities first, then the rest."""
     candidates = [tip for tip in TIPS if tip.pillar == pillar]
 

@@ -24,15 +24,15 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Final
 
-from ssi_tui.core.domain import POST_FORMATS
+from ssi_tui.core.domain import POST_FORMATS, PostFormat
 from ssi_tui.importers.links import is_linkedin_post, is_only_a_link, post_urn, urn_type
-from ssi_tui.importers.model import UNKNOWN_FORMAT, FormatHint, PostRow
+from ssi_tui.importers.model import UNKNOWN_FORMAT, FormatHint, FormatSource, PostRow
 from ssi_tui.importers.values import normalise_label
 
 EVIDENCE_WINDOW: Final = timedelta(minutes=10)
 """An upload this close to a post's time is taken as that post's media."""
 
-_SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
+_SYNONYMS: Final[dict[PostFormat, tuple[str, ...]]] = {
     "text": ("text", "textonly", "plaintext", "status", "textpost", "written"),
     "image": ("image", "images", "photo", "photos", "picture", "pictures", "pic", "img", "jpg",
               "png", "gif", "multiimage", "multiphoto", "feedphoto", "infographic", "imagepost"),
@@ -46,18 +46,18 @@ _SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "repost": ("repost", "reposts", "reshare", "reshared", "quoterepost", "repostwiththoughts"),
 }  # fmt: skip
 
-FORMAT_SYNONYMS: Final[dict[str, str]] = {
+FORMAT_SYNONYMS: Final[dict[str, PostFormat]] = {
     word: post_format for post_format, words in _SYNONYMS.items() for word in words
 }
 """Normalised word → one of POST_FORMATS."""
 
 
-def format_from_tag(tag: str) -> str | None:
+def format_from_tag(tag: str) -> PostFormat | None:
     """The post format a word names (`Document` → `carousel`), or None for an unknown word."""
     return FORMAT_SYNONYMS.get(normalise_label(tag))
 
 
-def format_from_upload(kind: str) -> str | None:
+def format_from_upload(kind: str) -> PostFormat | None:
     """The post format an upload implies (`feed document` → `carousel`); None if it implies none."""
     words = kind.casefold()
     if any(word in words for word in ("profile", "background", "cover", "banner", "logo")):
@@ -71,11 +71,18 @@ def format_from_upload(kind: str) -> str | None:
     return None
 
 
-FILE_SOURCES: Final = ("poll", "repost", "file", "upload", "link", "article")
+FILE_SOURCES: Final[tuple[FormatSource, ...]] = (
+    "poll",
+    "repost",
+    "file",
+    "upload",
+    "link",
+    "article",
+)
 """The `format_source` of formats the export's files prove (see the module docstring)."""
 
 
-def _with(post: PostRow, post_format: str, source: str) -> PostRow:
+def _with(post: PostRow, post_format: PostFormat, source: FormatSource) -> PostRow:
     return replace(post, format=post_format, format_source=source)
 
 
@@ -83,7 +90,7 @@ def _has_time(moment: datetime | None) -> bool:
     return moment is not None and moment.time() != time(0)
 
 
-def _upload_matches(posts: list[PostRow], hints: Iterable[FormatHint]) -> dict[int, str]:
+def _upload_matches(posts: list[PostRow], hints: Iterable[FormatHint]) -> dict[int, PostFormat]:
     """Post index → upload format; the nearest pairs first, each upload used once."""
     ordered = sorted(hints, key=lambda hint: hint.uploaded_at)
     times = [hint.uploaded_at for hint in ordered]
@@ -95,7 +102,7 @@ def _upload_matches(posts: list[PostRow], hints: Iterable[FormatHint]) -> dict[i
         high = bisect.bisect_right(times, post.published_at + EVIDENCE_WINDOW)
         for hint_index in range(low, high):
             pairs.append((abs(times[hint_index] - post.published_at), post_index, hint_index))
-    matches: dict[int, str] = {}
+    matches: dict[int, PostFormat] = {}
     used: set[int] = set()
     for _, post_index, hint_index in sorted(pairs):
         if post_index not in matches and hint_index not in used:

@@ -8,12 +8,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, Literal, TypeAlias
 
-from ssi_tui.core.domain import POST_METRICS
+from ssi_tui.core.domain import POST_METRICS, PostFormat, PostFormatOrUnknown
 
 UNKNOWN_FORMAT: Final = "unknown"
 """Stored when no tag and no evidence tell a post's format."""
+
+FormatSource: TypeAlias = Literal[
+    "user", "poll", "repost", "file", "upload", "link", "article", "inferred", "unknown"
+]
+"""How a post's format is known (see formats.py): the member's own tag, evidence in one of the
+export's files, elimination (`inferred`), or nothing yet."""
 
 SKILLS_FOR_A_COMPLETE_PROFILE: Final = 5
 """LinkedIn's profile-strength meter asks for at least five skills."""
@@ -41,9 +47,9 @@ class PostRow:
     published_at: datetime | None
     text: str | None = None
     url: str | None = None
-    format: str = UNKNOWN_FORMAT
-    format_source: str = "unknown"
-    """`user` (the member's own tag), `evidence` (inferred from other files) or `unknown`."""
+    format: PostFormatOrUnknown = UNKNOWN_FORMAT
+    format_source: FormatSource = "unknown"
+    """`user` (the member's own tag), a file's evidence, `inferred` or `unknown`."""
     impressions: int | None = None
     members_reached: int | None = None
     reactions: int | None = None
@@ -97,7 +103,7 @@ class FormatHint:
     """An upload from Rich_Media.csv: a post published within minutes likely has this format."""
 
     uploaded_at: datetime
-    format: str
+    format: PostFormat
 
 
 @dataclass(frozen=True)

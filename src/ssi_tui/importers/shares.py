@@ -14,7 +14,7 @@ from ssi_tui.importers.csv_reading import CsvRow
 from ssi_tui.importers.dates import parse_datetime
 from ssi_tui.importers.formats import format_from_tag, format_from_upload
 from ssi_tui.importers.links import is_linkedin_post, post_id
-from ssi_tui.importers.model import FormatHint, PostRow, ProfileFacts
+from ssi_tui.importers.model import FormatHint, FormatSource, PostRow, ProfileFacts
 from ssi_tui.importers.sink import Sink
 
 _WRAPPED_LINE_BREAK: Final = re.compile(r'"\r?\n"')
@@ -44,7 +44,7 @@ def transform_shares(rows: Iterable[CsvRow], sink: Sink) -> None:
         tagged = format_from_tag(row.get("type")) if row.get("type") else None
         is_repost = not text and bool(shared) and is_linkedin_post(shared)
         post_format = "repost" if is_repost else tagged
-        source = "repost" if is_repost else "file"
+        source: FormatSource = "repost" if is_repost else "file"
         sink.add_post(
             PostRow(
                 id=post_id(link, moment, text),

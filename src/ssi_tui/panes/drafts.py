@@ -29,6 +29,7 @@ from ssi_tui.widgets.safe import literal
 
 if TYPE_CHECKING:
     from ssi_tui.analysis.advice import Advice
+    from ssi_tui.analysis.blend import Basis
     from ssi_tui.analysis.format_model import ModelState
     from ssi_tui.analysis.history import PostHistory
     from ssi_tui.analysis.prediction import Prediction
@@ -120,7 +121,10 @@ def render_ranking(prediction: Prediction) -> Text:
         figures = (engagement_text(value, unit) for value in (engagement, low, high))
         text.append(" {} ({}–{})".format(*figures))
         text.append(" ←\n" if suggested else "\n")
-    basis = {"prior": "published benchmarks and public posts", "blend": "your posts and the prior"}
+    basis: dict[Basis, str] = {
+        "prior": "published benchmarks and public posts",
+        "blend": "your posts and the prior",
+    }
     text.append(
         f"Basis: {basis.get(prediction.basis, 'your own posts')} · {prediction.n_posts} of your "
         "posts with metrics\n",

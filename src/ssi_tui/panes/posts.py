@@ -25,6 +25,8 @@ from ssi_tui.widgets.safe import literal
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from ssi_tui.core.domain import PostFormat
+
 EMPTY_STATE = (
     "No posts yet. Import your LinkedIn data export or a posts CSV: press i, or run\n"
     "  ssi-tui import Complete_LinkedInDataExport_MM-DD-YYYY.zip"
@@ -219,7 +221,7 @@ class PostsPane(Vertical):
             self.app.notify("Every post's format is known.")
             return
 
-        def tag(post_id: str, post_format: str) -> None:
+        def tag(post_id: str, post_format: PostFormat) -> None:
             self.post_message(TagPost(post_id, post_format))
 
         def done(tagged: int | None) -> None:

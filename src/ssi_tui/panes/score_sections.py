@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.text import Text
 
 from ssi_tui.core.calibration import MIN_READINGS
-from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY
+from ssi_tui.core.domain import PILLAR_MAX, PILLARS, PILLARS_BY_KEY, PillarKey
 from ssi_tui.core.estimate import Estimate
 from ssi_tui.core.readings import Reading, change_over
 from ssi_tui.core.tips import tips_for
@@ -18,7 +18,7 @@ from ssi_tui.store.views import ScoreView
 from ssi_tui.widgets.bars import bar, signed
 from ssi_tui.widgets.trend_chart import Series, TrendChart
 
-PILLAR_COLOURS = {
+PILLAR_COLOURS: dict[PillarKey, str] = {
     "brand": "magenta",
     "people": "green",
     "insights": "yellow",
@@ -75,7 +75,7 @@ class PillarTable:
             found = [change_over(self.readings, days, p.key) for p in PILLARS]
             return [signed(change.delta if change else None) for change in found]
 
-        def peers(values: Mapping[str, float] | None) -> list[Text]:
+        def peers(values: Mapping[PillarKey, float] | None) -> list[Text]:
             return [Text(f"{values[p.key]:.1f}" if values else "—") for p in PILLARS]
 
         return [

@@ -17,10 +17,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ssi_tui.core.domain import PostFormat, as_post_format
 from ssi_tui.store.posts import Post
 from ssi_tui.widgets.safe import literal
 
-FORMAT_KEYS: Final = {
+FORMAT_KEYS: Final[dict[str, PostFormat]] = {
     "t": "text",
     "i": "image",
     "c": "carousel",
@@ -57,7 +58,7 @@ class FormatTriageScreen(ModalScreen[int]):
         Binding("escape,q", "finish", "Done", id="format_triage.done"),
     ]
 
-    def __init__(self, posts: list[Post], tag: Callable[[str, str], None]) -> None:
+    def __init__(self, posts: list[Post], tag: Callable[[str, PostFormat], None]) -> None:
         super().__init__()
         self.posts = posts
         self.tag = tag
@@ -100,8 +101,9 @@ class FormatTriageScreen(ModalScreen[int]):
         )
 
     def action_tag(self, post_format: str) -> None:
+        """`post_format` comes from a binding's action string (one of FORMAT_KEYS)."""
         if self.position < len(self.posts):
-            self.tag(self.posts[self.position].id, post_format)
+            self.tag(self.posts[self.position].id, as_post_format(post_format))
             self.tagged += 1
         self.action_skip()
 

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ssi_tui.core.domain import PILLAR_KEYS, PILLARS
+from ssi_tui.core.domain import PILLARS, is_pillar_key
 from ssi_tui.core.planner import Plan, plan
 from ssi_tui.store.views import PlanInputs
 from ssi_tui.widgets.trend_chart import Series, TrendChart
@@ -97,13 +97,14 @@ class PlannerScreen(ModalScreen[None]):
         except ValueError:
             message.update(Text("Type a target and a number of weeks.", style="bold red"))
             return
-        pillar = self.query_one("#planner-pillar", Select).value
+        chosen = self.query_one("#planner-pillar", Select).value
+        pillar = chosen if is_pillar_key(chosen) else None
         try:
             result = plan(
                 self.inputs.journal,
                 self.inputs.as_of,
-                target_total=None if pillar in PILLAR_KEYS else target,
-                target_pillar=(str(pillar), target) if pillar in PILLAR_KEYS else None,
+                target_total=None if pillar else target,
+                target_pillar=(pillar, target) if pillar else None,
                 weeks=weeks,
                 weights=self.inputs.weights,
                 latest_reading=self.inputs.latest_reading,

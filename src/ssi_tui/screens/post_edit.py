@@ -45,7 +45,7 @@ class PostEditScreen(ModalScreen[EditResult | None]):
 
     def compose(self) -> ComposeResult:
         post = self.post
-        options = [(name, name) for name in POST_FORMATS]
+        options: list[tuple[str, str]] = [(name, name) for name in POST_FORMATS]
         if post.format not in POST_FORMATS:
             options.append((post.format, post.format))
         with Vertical(id="post-dialog", classes="dialog"):

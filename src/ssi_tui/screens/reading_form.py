@@ -74,7 +74,7 @@ def reading_from_fields(values: dict[str, str], today: date) -> Reading:
 def _fields_of(reading: Reading | None, today: date) -> dict[str, str]:
     if reading is None:
         return {"date": today.isoformat()}
-    values = {
+    values: dict[str, str] = {
         "date": reading.date.isoformat(),
         "total": f"{reading.total:g}",
         **{key: f"{value:g}" for key, value in reading.pillars.items()},

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core.calibration import Calibration
+from ssi_tui.core.domain import PillarKey
 from ssi_tui.core.estimate import (
     DEFAULT_WEIGHTS,
     WINDOW_DAYS,
@@ -28,7 +29,8 @@ CALIBRATION_KEY = "calibration"
 PROFILE_KEY = "profile_facts"
 
 
-def activity_pillars(db: Readable) -> dict[str, str]:
+def activity_pillars(db: Readable) -> dict[str, PillarKey]:
+    """Activity → the pillar it feeds (the table's CHECK keeps the pillar one of the four)."""
     return {row["key"]: row["pillar"] for row in db.query("SELECT key, pillar FROM activity_types")}
 
 

@@ -24,6 +24,7 @@ from ssi_tui.importers.report import accounting
 from ssi_tui.store.estimates import PROFILE_KEY
 from ssi_tui.store.journal import upsert_entries
 from ssi_tui.store.post_identity import (
+    TimeSource,
     best_name,
     find_posts,
     merge_rows,
@@ -60,7 +61,7 @@ class FileReport:
     activity id, say)."""
 
 
-def _moment(post: PostRow) -> tuple[str | None, str]:
+def _moment(post: PostRow) -> tuple[str | None, TimeSource]:
     """The post's time and how exact it is; a date alone (TOP POSTS) is made exact by the
     time LinkedIn made its id, when that falls on the same day give or take time zones."""
     moment = post.published_at

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ssi_tui.core import clock
-from ssi_tui.core.domain import ActivityType
+from ssi_tui.core.domain import ActivityType, PillarKey, as_pillar_key
 from ssi_tui.core.limits import check_count, check_day
 from ssi_tui.core.text import strip_control
 from ssi_tui.store.transactions import writing
@@ -30,7 +30,8 @@ class JournalEntry:
 
 
 def activity_types(db: Readable) -> list[ActivityType]:
-    """The catalogue plus the user's own types, in catalogue order then by key."""
+    """The catalogue plus the user's own types, in catalogue order then by key (the table's
+    CHECK keeps each pillar one of the four)."""
     return [
         ActivityType(row["key"], row["pillar"], row["label"], bool(row["user_defined"]))
         for row in db.query("SELECT * FROM activity_types ORDER BY user_defined, rowid")
@@ -38,16 +39,13 @@ def activity_types(db: Readable) -> list[ActivityType]:
 
 
 def add_activity_type(db: Database, key: str, pillar: str, label: str) -> ActivityType:
-    """Add the user's own activity type, feeding one pillar."""
-    from ssi_tui.core.domain import PILLAR_KEYS
-
+    """Add the user's own activity type, feeding one pillar (`pillar` is checked here)."""
     cleaned = "_".join(key.strip().lower().replace("-", " ").split())
     if not cleaned.replace("_", "").isalnum():
         raise ValueError(f"An activity key uses letters, digits and underscores, not {key!r}.")
-    if pillar not in PILLAR_KEYS:
-        raise ValueError(f"The pillar must be one of {', '.join(PILLAR_KEYS)}, not {pillar!r}.")
+    fed = as_pillar_key(pillar)
     shown = " ".join(strip_control(label).split())
-    activity = ActivityType(cleaned, pillar, shown or cleaned.replace("_", " "), True)
+    activity = ActivityType(cleaned, fed, shown or cleaned.replace("_", " "), True)
     with writing(db):
         known = [row[0] for row in db.execute("SELECT key FROM activity_types")]
         if cleaned in known:
@@ -59,7 +57,7 @@ def add_activity_type(db: Database, key: str, pillar: str, label: str) -> Activi
                 "choose another name."
             )
         db.table("activity_types").insert(
-            {"key": activity.key, "pillar": pillar, "label": activity.label, "user_defined": 1}
+            {"key": activity.key, "pillar": fed, "label": activity.label, "user_defined": 1}
         )
     return activity
 
@@ -196,14 +194,14 @@ def daily_totals(db: Readable, start: date, end: date) -> dict[date, int]:
     }
 
 
-def active_pillars_by_day(db: Readable, start: date, end: date) -> dict[date, set[str]]:
+def active_pillars_by_day(db: Readable, start: date, end: date) -> dict[date, set[PillarKey]]:
     """Which pillars saw any activity on each day (for per-pillar streaks)."""
     sql = """
         SELECT j.date AS date, t.pillar AS pillar FROM journal j
         JOIN activity_types t ON t.key = j.activity
         WHERE j.date BETWEEN ? AND ? GROUP BY j.date, t.pillar HAVING SUM(j.count) > 0
     """
-    days: dict[date, set[str]] = {}
+    days: dict[date, set[PillarKey]] = {}
     for row in db.query(sql, [start.isoformat(), end.isoformat()]):
         days.setdefault(date.fromisoformat(row["date"]), set()).add(row["pillar"])
     return days

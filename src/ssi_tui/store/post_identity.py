@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 from ssi_tui.core.domain import POST_METRICS
 from ssi_tui.core.text import folded
@@ -216,12 +216,14 @@ def times_from_ids(names: Iterable[str]) -> list[str]:
     ]
 
 
-TIME_SOURCE_RANK: Final = {"date": 0, "ids": 1, "file": 2}
+TimeSource: TypeAlias = Literal["date", "ids", "file"]
+"""Where a post's time comes from (see TIME_SOURCE_RANK)."""
+TIME_SOURCE_RANK: Final[dict[TimeSource, int]] = {"date": 0, "ids": 1, "file": 2}
 """How exact a post's time is: a date alone (TOP POSTS), the time LinkedIn made its id (to the
 second, the moment of publishing), or the time a file gives for it (Shares.csv, a posts CSV)."""
 
 
-def time_source(stamp: str | None, source: str | None) -> str:
+def time_source(stamp: str | None, source: str | None) -> TimeSource:
     """A row's `time_source`; rows stored before it existed are judged by their time."""
     if source in TIME_SOURCE_RANK:
         return source
@@ -234,7 +236,7 @@ def joined_kinds(*lists: str | None) -> str | None:
     return ",".join(kinds) or None
 
 
-def _exactness(row: dict[str, Any]) -> tuple[int, str, bool, float]:
+def _exactness(row: dict[str, Any]) -> tuple[int, TimeSource, bool, float]:
     """Orders a row's times from the least exact to the most: by source, then a time with
     seconds over one to the minute (a posts CSV), then the earlier one, so that which of two
     files came first never decides."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.core.domain import POST_METRICS
+from ssi_tui.core.domain import POST_METRICS, as_post_format
 from ssi_tui.core.limits import check_metric
 from ssi_tui.core.post_stats import engagement_of
 from ssi_tui.store.post_identity import names_of, record_names
@@ -163,20 +163,18 @@ def post_names_of(db: Readable, post_id: str) -> list[str]:
 
 
 def tag_post(db: Database, post_id: str, post_format: str) -> None:
-    """The member's word on a post's format: it wins over any evidence, now and later."""
-    from ssi_tui.core.domain import POST_FORMATS
+    """The member's word on a post's format: it wins over any evidence, now and later.
 
-    if post_format not in POST_FORMATS:
-        raise ValueError(
-            f"The format must be one of {', '.join(POST_FORMATS)}, not {post_format!r}."
-        )
+    `post_format` may be any text (the TUI's message, a command line's word): it is checked
+    here."""
+    chosen = as_post_format(post_format)
     with writing(db):
         if not db.execute("SELECT 1 FROM posts WHERE id = ?", [post_id]).fetchone():
             raise ValueError("That post is no longer in your post log; nothing was changed.")
         db.table("posts").update(
             post_id,
             {
-                "format": post_format,
+                "format": chosen,
                 "format_source": "user",
                 "updated_at": datetime.now().isoformat(timespec="seconds"),
             },

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from ssi_tui.core.domain import PILLAR_KEYS
+from ssi_tui.core.domain import PILLAR_KEYS, PillarKey
 from ssi_tui.core.readings import Reading, ReadingError
 from ssi_tui.store.transactions import writing
 
@@ -20,7 +20,7 @@ class ReadingExists(ReadingError):
     """A reading for that day is already saved; replacing it needs the user's consent."""
 
 
-def _peer_columns(prefix: str, pillars: dict[str, float] | None) -> dict[str, float | None]:
+def _peer_columns(prefix: str, pillars: dict[PillarKey, float] | None) -> dict[str, float | None]:
     return {f"{prefix}_{key}": (pillars or {}).get(key) for key in PILLAR_KEYS}
 
 
@@ -63,9 +63,9 @@ _INDUSTRY = slice(_RANKS_AND_AVERAGES.stop, _RANKS_AND_AVERAGES.stop + len(PILLA
 _NETWORK = slice(_INDUSTRY.stop, _INDUSTRY.stop + len(PILLAR_KEYS))
 
 
-def _pillars_or_none(values: Sequence[float | None]) -> dict[str, float] | None:
+def _pillars_or_none(values: Sequence[float | None]) -> dict[PillarKey, float] | None:
     """The peers' pillars, or None unless all four are known."""
-    return None if None in values else dict(zip(PILLAR_KEYS, values, strict=False))  # type: ignore[arg-type]
+    return None if None in values else dict(zip(PILLAR_KEYS, values, strict=False))  # type: ignore[return-value]
 
 
 def reading_from_values(values: Sequence[Any]) -> Reading:

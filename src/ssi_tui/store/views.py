@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
-from ssi_tui.core.domain import PILLAR_KEYS, ActivityType
+from ssi_tui.core.domain import PILLAR_KEYS, ActivityType, PillarKey
 from ssi_tui.core.estimate import WINDOW_DAYS, Estimate, EstimateWeights, Journal
 from ssi_tui.core.journal import current_streak, week_start
 from ssi_tui.core.readings import Reading
@@ -52,7 +52,7 @@ class JournalView(NamedTuple):
     weekly_targets: dict[str, int]
     recent: list[journal.JournalEntry]
     streak: int
-    pillar_streaks: dict[str, int]
+    pillar_streaks: dict[PillarKey, int]
 
     @property
     def today_counts(self) -> dict[str, int]:
@@ -114,8 +114,8 @@ class PlanInputs(NamedTuple):
     journal: Journal
     as_of: date
     weights: EstimateWeights
-    latest_reading: Mapping[str, float] | None
-    activity_pillars: Mapping[str, str]
+    latest_reading: Mapping[PillarKey, float] | None
+    activity_pillars: Mapping[str, PillarKey]
     labels: Mapping[str, str]
     target: int
 
