@@ -1,8 +1,56 @@
-"""Waiting for the app to be quiet before asserting on what it shows."""
+"""Running the app and waiting for it to be quiet before asserting on what it shows."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tests.conftest import DEMO_END
+from textual.message import Message
+from textual.notifications import Notify
+from textual.pilot import Pilot
+
+from ssi_tui.app import make_app
+
+M = TypeVar("M", bound=Message)
+
+
+@asynccontextmanager
+async def opened(
+    db_path: Path,
+    *,
+    today: date = DEMO_END,
+    size: tuple[int, int] = (100, 30),
+    message_hook: Callable[[Message], None] | None = None,
+) -> AsyncIterator[Pilot[None]]:
+    """The app on `db_path`, running headless at `size` and settled (first paint done, the
+    other panes built, background work finished); `pilot.app` is the app.
+
+    `message_hook` sees every message as it is handled (`messages.append` collects them for
+    `posted` and `notified`).
+    """
+    app = make_app(db_path, today=today)
+    async with app.run_test(size=size, message_hook=message_hook) as pilot:
+        await settle(pilot)
+        yield pilot
+
+
+def posted(messages: Sequence[Message], kind: type[M]) -> list[M]:
+    """The messages of one kind among those a `message_hook` saw, each once, in order (a
+    message that bubbles is handled, and seen, by every widget it passes on its way up)."""
+    seen: dict[int, M] = {}
+    for message in messages:
+        if isinstance(message, kind):
+            seen.setdefault(id(message), message)
+    return list(seen.values())
+
+
+def notified(messages: Sequence[Message]) -> list[str]:
+    """The text of every notification the app showed, in order, from its `Notify` messages."""
+    return [message.notification.message for message in posted(messages, Notify)]
 
 
 async def settle(pilot: Any) -> None:

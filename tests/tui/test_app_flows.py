@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.tui.settle import rendered_lines, settle, shows_text, wait_until, widget_text
+from tests.tui.settle import opened, rendered_lines, settle, shows_text, wait_until, widget_text
 from textual.command import CommandList
 from textual.widgets import DataTable, Static, TextArea
 
@@ -26,9 +26,8 @@ TIMER_LEFT_TO_THE_TEST = 3600.0
 
 
 async def test_number_keys_switch_panes(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         assert app.active_pane == "score"
         for key, pane in (("2", "journal"), ("3", "posts"), ("4", "drafts"), ("1", "score")):
             await pilot.press(key)
@@ -61,9 +60,8 @@ async def test_a_pane_asked_for_before_it_is_built_is_shown_when_it_is(
 
 
 async def test_a_click_on_a_pane_name_shows_that_pane(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         tabs = app.query_one(PaneTabs)
         for start, end, key in reversed(tabs.spans()):
             await pilot.click(PaneTabs, offset=((start + end) // 2, 0))
@@ -75,9 +73,8 @@ async def test_a_click_on_a_pane_name_shows_that_pane(demo_db_path: Path) -> Non
 async def test_escape_hands_the_keys_to_the_pane_names_where_arrows_switch(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("2", "escape")
         assert app.focused is app.query_one(PaneTabs)
         await pilot.press("right")
@@ -99,9 +96,8 @@ def highlighted_command(app: SsiApp) -> str:
 async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 30)) as pilot:
+        app = pilot.app
         line = key_bar_text(app)
         assert line.startswith(" p Paste SSI  a Add reading "), line
         assert " q Quit " in line and line.rstrip().endswith("^p palette")
@@ -122,9 +118,8 @@ async def test_the_key_bar_follows_the_keyboard_and_its_keys_can_be_clicked(
 async def test_a_narrow_key_bar_keeps_the_palette_and_shows_whole_keys_only(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(60, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(60, 30)) as pilot:
+        app = pilot.app
         line = key_bar_text(app)
         assert line.rstrip().endswith("^p palette"), "every action is in the palette"
         assert " e Edit " in line and "Delete" not in line, line
@@ -134,9 +129,8 @@ async def test_score_pane_shows_the_latest_reading(demo_db_path: Path) -> None:
     database = open_database(demo_db_path)
     latest = database.execute("SELECT total FROM readings ORDER BY date DESC LIMIT 1").fetchone()[0]
     database.close()
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         assert app.query_one(ScoreHead).total == f"{latest:.0f}"
         head = widget_text(app.query_one(ScoreHead))
         assert "Solid" in head and f"Target 75: {75 - latest:g} to go" in head
@@ -146,9 +140,8 @@ async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
     database = open_database(demo_db_path)
     count = database["posts"].count
     database.close()
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         table = app.query_one("#posts-table", DataTable)
         assert table.row_count == 0, "a hidden pane leaves its long table for when it is shown"
         await pilot.press("3")
@@ -157,9 +150,8 @@ async def test_posts_pane_lists_every_post(demo_db_path: Path) -> None:
 
 
 async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"show journal")
@@ -172,9 +164,8 @@ async def test_the_palette_switches_panes(demo_db_path: Path) -> None:
 async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         for key in ("question_mark", "f1"):
             await pilot.press(key)
             assert isinstance(app.screen, HelpScreen)
@@ -185,9 +176,8 @@ async def test_help_opens_with_question_mark_and_f1_and_closes_with_escape(
 
 
 async def test_typing_a_draft_updates_the_measurements(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("4")
         editor = app.query_one("#draft-editor", TextArea)
         editor.focus()
@@ -204,9 +194,8 @@ async def test_a_log_from_another_process_appears_without_a_keypress(
 ) -> None:
     # The test runs the poll itself rather than waiting two seconds for it.
     monkeypatch.setattr(app_module, "EXTERNAL_CHANGE_POLL_SECONDS", TIMER_LEFT_TO_THE_TEST)
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         pane = app.query_one(JournalPane)
         assert pane.view is not None
         counts = pane.view.today_counts
@@ -222,8 +211,7 @@ async def test_a_log_from_another_process_appears_without_a_keypress(
 
 
 async def test_an_empty_database_teaches_the_first_step(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         empty = str(app.query_one("#score-empty", Static).render())
         assert "linkedin.com/sales/ssi" in empty and "ssi-tui ssi paste" in empty

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle, wait_until, widget_text
+from tests.tui.settle import opened, settle, wait_until, widget_text
 from textual.widgets import DataTable, Input, Select, Static
 
-from ssi_tui.app import make_app
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.screens.planner import PlannerScreen
 from ssi_tui.store import journal
@@ -18,8 +17,8 @@ TODAY = date(2026, 6, 1)
 
 
 async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         pane = app.query_one(ScorePane)
         await wait_until(pilot, lambda: pane.view is not None and pane.view.calibration is not None)
         assert pane.view is not None and pane.view.calibration is not None
@@ -30,11 +29,8 @@ async def test_the_estimate_calibrates_in_the_background(demo_db_path: Path) -> 
 
 
 async def test_the_estimate_moves_when_the_user_logs(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         pane = app.query_one(ScorePane)
         assert pane.view is not None and pane.view.estimate is not None
         before = pane.view.estimate.pillars["insights"]
@@ -45,9 +41,7 @@ async def test_the_estimate_moves_when_the_user_logs(demo_db_path: Path) -> None
         for _ in range(row):
             await pilot.press("down")
         await pilot.press("4", "0")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert pane.view.estimate.pillars["insights"] > before
 
 
@@ -55,9 +49,8 @@ async def test_few_readings_say_why_there_is_no_calibration(db_path: Path) -> No
     database = open_database(db_path)
     journal.set_manual(database, TODAY, "comment", 3)
     database.close()
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("a")
         form = app.screen
         for key, value in {
@@ -74,10 +67,8 @@ async def test_few_readings_say_why_there_is_no_calibration(db_path: Path) -> No
 
 
 async def test_the_planner_names_numbers_and_follows_its_inputs(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
+    async with opened(demo_db_path, size=(160, 45)) as pilot:
+        app = pilot.app
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)

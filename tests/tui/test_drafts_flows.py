@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.tui.settle import settle, shows_text, wait_until
+from tests.tui.settle import opened, posted, shows_text, wait_until
+from textual.message import Message
 from textual.widgets import OptionList, Static, TextArea
 
-from ssi_tui.app import make_app
+from ssi_tui.messages import SaveDraft
 from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.screens.confirm import ConfirmScreen
 from ssi_tui.screens.drafts_list import DraftsListScreen
@@ -26,9 +27,8 @@ DRAFT = (
 
 
 async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("4")
         pane = app.query_one(DraftsPane)
         status = str(app.query_one("#draft-status", Static).render())
@@ -51,9 +51,8 @@ async def test_the_model_loads_after_paint_and_ranks_formats(demo_db_path: Path)
 
 
 async def test_a_huge_paste_never_blocks_the_editor(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("4")
         editor = app.query_one("#draft-editor", TextArea)
         huge = ("Pipeline reviews take thirty minutes now. " * 2400)[:100_000]
@@ -66,10 +65,37 @@ async def test_a_huge_paste_never_blocks_the_editor(demo_db_path: Path) -> None:
         assert "100,000 / 3,000" in basics and "97,000 over" in basics
 
 
+async def test_saving_posts_the_draft_with_the_prediction_made_for_its_text(
+    demo_db_path: Path,
+) -> None:
+    """The draft goes with the prediction shown for it; the second save names the draft the
+    first one made."""
+    seen: list[Message] = []
+    async with opened(demo_db_path, size=(120, 40), message_hook=seen.append) as pilot:
+        await pilot.press("4")
+        pane = pilot.app.query_one(DraftsPane)
+        pane.query_one("#draft-editor", TextArea).text = DRAFT
+        await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
+        assert pane.analysis is not None
+        predicted = pane.analysis.prediction
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: pane.draft_id is not None)
+        first = pane.draft_id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    new, again = posted(seen, SaveDraft)
+    assert (new.draft_id, new.text, again.draft_id, again.text) == (None, DRAFT, first, DRAFT)
+    assert new.prediction is not None
+    assert new.prediction["suggestion"] == predicted.suggestion
+    assert new.prediction["predictions"] == [
+        {"format": p.format, "engagement": p.engagement, "low": p.low, "high": p.high}
+        for p in predicted.predictions
+    ]
+
+
 async def test_drafts_are_saved_listed_reopened_and_deleted(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("4")
         pane = app.query_one(DraftsPane)
         pane.query_one("#draft-editor", TextArea).text = DRAFT
@@ -124,9 +150,8 @@ async def test_the_pane_and_analyze_show_the_same_figures_for_a_draft(
     }
     words = re.search(r"(\d+) words", result.output)
     assert from_cli and words
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("4")
         app.query_one(DraftsPane).query_one("#draft-editor", TextArea).text = DRAFT
         await wait_until(pilot, shows_text(pilot, "#draft-details", "Questions      1"))
@@ -152,9 +177,8 @@ async def test_a_saved_draft_is_scored_against_the_post_it_became(
 
     from ssi_tui.cli import cli
 
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("4")
         pane = app.query_one(DraftsPane)
         pane.query_one("#draft-editor", TextArea).text = DRAFT
@@ -195,9 +219,8 @@ async def test_a_saved_draft_is_scored_against_the_post_it_became(
     assert record["suggestion_was_best"] == int(suggestion == "image")
     human = runner.invoke(cli, ["--db", str(demo_db_path), "model", "report"]).output
     assert human.startswith("Track record: 1 published draft(s); 0 of 1 landed inside the")
-    reopened = make_app(demo_db_path, today=date(2026, 7, 15))
-    async with reopened.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, today=date(2026, 7, 15), size=(120, 40)) as pilot:
+        reopened = pilot.app
         await pilot.press("4")
         await wait_until(pilot, shows_text(pilot, "#draft-status", "Track record"))
         status = str(reopened.query_one("#draft-status", Static).render())

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import DEMO_END
-from tests.tui.settle import settle
+from tests.tui.settle import opened, settle
 from textual.widgets import DataTable
 
-from ssi_tui.app import make_app
 from ssi_tui.panes.posts import PostsPane
 
 
 async def test_clicking_a_column_header_sorts_the_posts_by_it(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=DEMO_END)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("3")
         await settle(pilot)
         pane = app.query_one(PostsPane)
@@ -31,9 +28,8 @@ async def test_clicking_a_column_header_sorts_the_posts_by_it(demo_db_path: Path
 
 
 async def test_every_pane_draws_again_after_a_theme_change(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=DEMO_END)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         before = app.theme
         app.theme = "textual-light" if before != "textual-light" else "nord"
         await settle(pilot)

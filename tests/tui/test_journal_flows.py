@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.tui.settle import settle
+from tests.tui.settle import notified, opened, posted, settle, wait_until
+from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from ssi_tui.app import make_app
+from ssi_tui.messages import LogActivity, ShowJournalDay
 from ssi_tui.panes import journal as journal_pane
 from ssi_tui.panes.journal import JournalPane
 from ssi_tui.screens.note import NoteScreen
@@ -33,9 +34,8 @@ async def test_plus_minus_and_digits_log_the_selected_activity(
 ) -> None:
     # Typed digits combine until the typing timer ends; the test ends it, not the clock.
     monkeypatch.setattr(journal_pane, "TYPING_PAUSE_SECONDS", 3600.0)
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)
@@ -62,10 +62,41 @@ async def test_plus_minus_and_digits_log_the_selected_activity(
         assert "endorsement_received" not in counts_on(db_path, TODAY)
 
 
+async def test_the_cards_keys_post_the_change_they_stand_for(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key on the card asks the app for one change: the day on show, the selected activity,
+    and a step, a typed count or a note."""
+    monkeypatch.setattr(journal_pane, "TYPING_PAUSE_SECONDS", 3600.0)  # the test ends the typing
+    yesterday = date(2026, 5, 31)
+    seen: list[Message] = []
+    async with opened(db_path, message_hook=seen.append) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("down", "down", "plus", "minus")
+        await pilot.press("down", "1", "2")
+        await pilot.press("left_square_bracket")
+        pane = pilot.app.query_one(JournalPane)
+        await wait_until(pilot, lambda: pane.view is not None and pane.view.day == yesterday)
+        await pilot.press("plus", "n")
+        pilot.app.screen.query_one("#note-input", Input).value = "Met Dana"
+        await pilot.press("enter")
+        await pilot.pause()
+    changes = [(m.day, m.activity, m.delta, m.count, m.note) for m in posted(seen, LogActivity)]
+    assert changes == [
+        (TODAY, "profile_update", 1, None, None),
+        (TODAY, "profile_update", -1, None, None),
+        (TODAY, "endorsement_received", 0, 1, None),
+        (TODAY, "endorsement_received", 0, 12, None),
+        (yesterday, "endorsement_received", 1, None, None),
+        (yesterday, "endorsement_received", 0, None, "Met Dana"),
+    ]
+    assert [m.day for m in posted(seen, ShowJournalDay)] == [yesterday]
+
+
 async def test_a_note_is_saved_and_shown_literally(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
         await pilot.press("plus", "n")
@@ -82,9 +113,8 @@ async def test_a_note_is_saved_and_shown_literally(db_path: Path) -> None:
 
 
 async def test_days_can_be_browsed_but_not_into_the_future(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)
@@ -108,9 +138,8 @@ async def test_streaks_and_whats_left_follow_the_log(db_path: Path) -> None:
         day = date.fromordinal(TODAY.toordinal() - offset)
         journal.set_manual(database, day, activity, 2)
     database.close()
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
         pane = app.query_one(JournalPane)
@@ -132,9 +161,9 @@ async def test_a_database_that_fails_to_read_is_said_not_fatal(
     """Another program can damage or lock the file under the open app: it says so and goes on."""
     from ssi_tui.store import views
 
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    seen: list[Message] = []
+    async with opened(db_path, message_hook=seen.append) as pilot:
+        app = pilot.app
         await pilot.press("2")
         await pilot.pause()
 
@@ -145,7 +174,7 @@ async def test_a_database_that_fails_to_read_is_said_not_fatal(
         await pilot.press("plus")
         await pilot.pause()
         assert app.is_running
-        assert [n.message for n in app._notifications] == [
+        assert notified(seen) == [
             "Cannot read the database (database disk image is malformed); "
             "the screen may be out of date."
         ]
@@ -155,9 +184,8 @@ async def test_a_database_that_fails_to_read_is_said_not_fatal(
 async def test_the_recent_table_changes_one_cell_for_one_count(demo_db_path: Path) -> None:
     """A + on an activity already logged today changes its count in "Last 14 days" in place:
     the rows (and the place the user scrolled to) stay."""
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("2", "plus")  # the first activity, now logged today
         await settle(pilot)
         recent = app.query_one("#journal-recent", DataTable)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle, widget_text
+from tests.tui.settle import opened, settle, widget_text
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from ssi_tui.app import make_app
 from ssi_tui.core.readings import Reading
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.panes.score import ScorePane
@@ -47,9 +46,8 @@ def row_keys(table: DataTable[object]) -> list[str | None]:
 async def test_the_history_cursor_stays_on_its_reading_through_a_refresh(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         app.query_one("#score-history", DataTable).focus()
         await pilot.press("down", "down")
         chosen = selected_key(app.query_one("#score-history", DataTable))
@@ -68,9 +66,8 @@ async def test_the_history_cursor_stays_on_its_reading_through_a_refresh(
 async def test_a_reading_deleted_elsewhere_leaves_the_cursor_on_its_neighbour(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         app.query_one("#score-history", DataTable).focus()
         await pilot.press("down", "down")
         table = app.query_one("#score-history", DataTable)
@@ -86,9 +83,8 @@ async def test_a_reading_deleted_elsewhere_leaves_the_cursor_on_its_neighbour(
 
 async def test_a_corrected_reading_keeps_the_cursor(demo_db_path: Path) -> None:
     """Moving a reading to another day: the cursor follows it, so `d` then deletes it."""
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         app.query_one("#score-history", DataTable).focus()
         await pilot.press("down", "down", "e")
         assert isinstance(app.screen, ReadingFormScreen)
@@ -108,9 +104,8 @@ async def test_a_corrected_reading_keeps_the_cursor(demo_db_path: Path) -> None:
 async def test_the_charts_come_with_the_second_reading_and_go_with_it(db_path: Path) -> None:
     """The parts that depend on how many readings there are follow the data too."""
     write_elsewhere(db_path, Reading(date=TODAY, total=61, pillars=PILLARS))
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         pane = app.query_one(ScorePane)
 
         def says(text: str) -> bool:
@@ -138,9 +133,8 @@ async def test_the_charts_come_with_the_second_reading_and_go_with_it(db_path: P
 async def test_the_posts_cursor_stays_on_its_post_and_the_order_holds(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("3", "s")  # most engagement first
         await pilot.press("down", "down", "down")
         pane = app.query_one(PostsPane)
@@ -177,9 +171,8 @@ async def test_the_posts_cursor_stays_on_its_post_and_the_order_holds(
 async def test_logging_a_day_updates_the_score_pane_without_rebuilding_it(
     demo_db_path: Path,
 ) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         pane = app.query_one(ScorePane)
         before = pane.view
 

@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from tests.importers.export_builders import complete_export, zip_bytes
-from tests.tui.settle import settle, until
+from tests.tui.settle import opened, posted, settle, until
+from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
-from ssi_tui.app import make_app
+from ssi_tui.messages import OpenPost, UpdatePost
 from ssi_tui.panes.posts import PostsPane
 from ssi_tui.screens.import_file import ImportScreen
 from ssi_tui.screens.post_edit import PostEditScreen
@@ -29,9 +30,8 @@ async def finish_import(pilot: Any) -> None:
 
 
 async def test_sort_filter_and_summary(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("3")
         pane = app.query_one(PostsPane)
         summary = str(app.query_one("#posts-summary", Static).render())
@@ -48,9 +48,8 @@ async def test_sort_filter_and_summary(demo_db_path: Path) -> None:
 
 
 async def test_fixing_a_posts_format_and_numbers(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("3")
         pane = app.query_one(PostsPane)
         post = pane.selected_post()
@@ -74,6 +73,39 @@ async def test_fixing_a_posts_format_and_numbers(demo_db_path: Path) -> None:
     assert row == ("poll", "user", 500)
 
 
+async def test_the_edit_dialog_posts_the_correction_once_it_is_valid(demo_db_path: Path) -> None:
+    seen: list[Message] = []
+    async with opened(demo_db_path, message_hook=seen.append) as pilot:
+        app = pilot.app
+        await pilot.press("3", "down")
+        post = app.query_one(PostsPane).selected_post()
+        assert post is not None
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#post-reactions", Input).value = "-4"
+        await pilot.press("ctrl+s")
+        assert posted(seen, UpdatePost) == [], "a refused value asks for nothing"
+        dialog.query_one("#post-reactions", Input).value = "500"
+        dialog.query_one("#post-format", Select).value = "poll"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [update] = posted(seen, UpdatePost)
+    assert (update.post_id, update.format, update.metrics["reactions"]) == (post.id, "poll", 500)
+    assert update.metrics["comments"] == post.comments, "the fields left alone are kept"
+
+
+async def test_enter_on_a_row_posts_open_post_with_that_post(demo_db_path: Path) -> None:
+    seen: list[Message] = []
+    async with opened(demo_db_path, message_hook=seen.append) as pilot:
+        app = pilot.app
+        await pilot.press("3", "s", "down", "down")
+        chosen = app.query_one(PostsPane).selected_post()
+        assert chosen is not None
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [message.post for message in posted(seen, OpenPost)] == [chosen]
+
+
 async def test_importing_an_archive_from_the_app(db_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "Downloads"
     folder.mkdir()
@@ -81,9 +113,8 @@ async def test_importing_an_archive_from_the_app(db_path: Path, tmp_path: Path) 
     archive.write_bytes(zip_bytes(complete_export()))
     broken = folder / "Basic_LinkedInDataExport_01-01-2025.zip"
     broken.write_bytes(zip_bytes(complete_export())[:200])
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("i")
         dialog = app.screen
         assert isinstance(dialog, ImportScreen)
@@ -123,9 +154,8 @@ async def test_triage_tags_the_unknown_formats_and_enter_opens_a_post(tmp_path: 
     for path in (export, workbook):
         write_results(db, path, read_path(path))
     db.close()
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         await pilot.press("3", "u")
         await settle(pilot)
         assert isinstance(app.screen, FormatTriageScreen)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.tui.settle import settle, widget_text
+from tests.tui.settle import opened, posted, widget_text
 from textual import events
+from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Static, TextArea
 
-from ssi_tui.app import make_app
+from ssi_tui.messages import SaveReading, SetTarget
 from ssi_tui.panes.score import ScorePane
 from ssi_tui.panes.score_head import ScoreHead
 from ssi_tui.screens.confirm import ConfirmScreen
@@ -36,9 +37,8 @@ def saved(path: Path) -> dict[str, float]:
 
 
 async def test_paste_shows_what_was_understood_then_saves(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("p")
         assert isinstance(app.screen, PasteReadingScreen)
         assert app.screen.query_one("#paste-save", Button).disabled
@@ -55,9 +55,8 @@ async def test_paste_shows_what_was_understood_then_saves(db_path: Path) -> None
 
 
 async def test_pasting_garbage_explains_inline_and_saves_nothing(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.press("p")
         app.screen.query_one("#paste-text", TextArea).text = "[bold]hello[/bold]\x1b[31m"
         await pilot.pause()
@@ -70,9 +69,8 @@ async def test_pasting_garbage_explains_inline_and_saves_nothing(db_path: Path) 
 
 
 async def test_a_terminal_paste_onto_the_pane_opens_the_check(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(db_path) as pilot:
+        app = pilot.app
         await pilot.pause()
         pane = app.query_one(ScorePane)
         assert app.screen.focused is pane
@@ -83,9 +81,8 @@ async def test_a_terminal_paste_onto_the_pane_opens_the_check(db_path: Path) -> 
 
 
 async def test_a_second_reading_for_the_same_day_asks_before_replacing(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("p")
         app.screen.query_one("#paste-text", TextArea).text = PAGE
         await pilot.pause()
@@ -106,9 +103,8 @@ async def test_a_second_reading_for_the_same_day_asks_before_replacing(demo_db_p
 
 
 async def test_the_form_refuses_inline_and_saves_a_valid_reading(db_path: Path) -> None:
-    app = make_app(db_path, today=TODAY)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
+    async with opened(db_path, size=(100, 40)) as pilot:
+        app = pilot.app
         await pilot.press("a")
         form = app.screen
         assert isinstance(form, ReadingFormScreen)
@@ -128,10 +124,9 @@ async def test_the_form_refuses_inline_and_saves_a_valid_reading(db_path: Path) 
 
 
 async def test_edit_moves_a_reading_and_delete_asks_first(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
     before = saved(demo_db_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         table = app.query_one("#score-history", DataTable)
         table.focus()
         table.move_cursor(row=1)
@@ -158,9 +153,8 @@ async def test_edit_moves_a_reading_and_delete_asks_first(demo_db_path: Path) ->
 
 
 async def test_the_target_can_be_changed(demo_db_path: Path) -> None:
-    app = make_app(demo_db_path, today=TODAY)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path) as pilot:
+        app = pilot.app
         await pilot.press("t")
         field = app.screen.query_one("#target-input", Input)
         field.value = "150"
@@ -173,3 +167,57 @@ async def test_the_target_can_be_changed(demo_db_path: Path) -> None:
     database = open_database(demo_db_path)
     assert settings.get_target(database) == 80
     database.close()
+
+
+async def test_saving_posts_the_reading_with_what_it_replaces(demo_db_path: Path) -> None:
+    """A pasted page for a day already saved is asked for with `replace` once the user agreed;
+    a corrected reading names the day it moves from."""
+    seen: list[Message] = []
+    async with opened(demo_db_path, message_hook=seen.append) as pilot:
+        app = pilot.app
+        await pilot.press("p")
+        app.screen.query_one("#paste-text", TextArea).text = PAGE
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert posted(seen, SaveReading) == [], "nothing is asked for before the user agrees"
+        await pilot.press("y")
+        await pilot.pause()
+        table = app.query_one("#score-history", DataTable)
+        table.focus()
+        table.move_cursor(row=1)
+        second = date.fromisoformat(table.get_row_at(1)[0])
+        await pilot.press("e")
+        app.screen.query_one("#field-date", Input).value = "2026-05-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    pasted, moved = posted(seen, SaveReading)
+    assert (pasted.reading.date, pasted.reading.total, pasted.replace, pasted.previous) == (
+        TODAY,
+        61,
+        True,
+        None,
+    )
+    assert dict(pasted.reading.pillars) == {
+        "brand": 16.5,
+        "people": 14.25,
+        "insights": 13.0,
+        "relationships": 17.1,
+    }
+    assert (pasted.reading.industry_rank, pasted.reading.network_rank) == (12, 20)
+    assert (moved.reading.date, moved.replace, moved.previous) == (date(2026, 5, 30), False, second)
+
+
+async def test_a_new_target_is_posted_once_it_is_valid(demo_db_path: Path) -> None:
+    seen: list[Message] = []
+    async with opened(demo_db_path, message_hook=seen.append) as pilot:
+        await pilot.press("t")
+        field = pilot.app.screen.query_one("#target-input", Input)
+        field.value = "150"
+        await pilot.press("enter")
+        assert posted(seen, SetTarget) == []
+        field.value = "80"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [message.target for message in posted(seen, SetTarget)] == [80]
