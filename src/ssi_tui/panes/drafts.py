@@ -7,7 +7,6 @@ never waits for it, whatever the size of the paste.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.worker import get_current_worker
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 PLACEHOLDER = "Paste or type a draft post here…"
 TYPING_PAUSE_SECONDS = 0.15
-"""Analysis waits for this pause in typing; a newer keystroke cancels the older analysis."""
+"""Analysis waits for this pause in typing: each keystroke restarts the wait."""
 LOADING = "Loading the language tools and your format model…"
 
 
@@ -184,6 +184,7 @@ class DraftsPane(Horizontal):
     track_record: TrackRecord | None = None
     """The user's posts, built once when the model loads (advice compares drafts to them)."""
     draft_id: int | None = None
+    _typing_pause: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft-left"):
@@ -236,19 +237,25 @@ class DraftsPane(Horizontal):
         if self.track_record is not None and self.track_record.drafts:
             summary += " " + self.track_record.sentence()
         self.set_status(summary)
-        self._analyze(self.text)
+        self.analyze_now()
 
     @on(TextArea.Changed, "#draft-editor")
     def _remeasure(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
         self.query_one("#draft-basics", Static).update(render_basics(measure(text)))
+        if self._typing_pause is not None:
+            self._typing_pause.stop()
         if self.model_state is not None:
-            self._analyze(text)
+            self._typing_pause = self.set_timer(TYPING_PAUSE_SECONDS, self.analyze_now)
+
+    def analyze_now(self) -> None:
+        """Analyze the editor's text (the end of a pause in typing)."""
+        self._typing_pause = None
+        self._analyze(self.text)
 
     @work(thread=True, exclusive=True, group="draft-analysis")
     def _analyze(self, text: str) -> None:
-        """Analyze after a short pause in typing; a newer keystroke makes this one moot."""
-        time.sleep(TYPING_PAUSE_SECONDS)
+        """Predict and advise in a thread; a newer analysis makes this one moot."""
         worker = get_current_worker()
         state = self.model_state
         if worker.is_cancelled or state is None:
