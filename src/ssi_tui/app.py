@@ -19,6 +19,7 @@ from textual.widgets import Static
 from ssi_tui import __version__
 from ssi_tui.background import JOB_DOINGS, BackgroundWork
 from ssi_tui.core import clock
+from ssi_tui.core.text import strip_control
 from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.messages import (
     DeleteReading,
@@ -30,6 +31,7 @@ from ssi_tui.messages import (
     SetTarget,
     ShowJournalDay,
     TagPost,
+    UndoJournalChange,
     UpdatePost,
 )
 from ssi_tui.panes.deck import PANES, PaneDeck
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
 OTHER_PANES_AFTER_SECONDS = 0.05
 """How long after the first frame the hidden panes are built: enough for the Score pane's
 charts and history table to reach the screen first (a few frames)."""
+UNDO_DEPTH = 50
+"""How many journal changes `u` can take back, newest first."""
 EXTERNAL_CHANGE_POLL_SECONDS = 2.0
 """How often the app looks for writes from other processes (e.g. `ssi-tui log`)."""
 
@@ -102,6 +106,8 @@ class SsiApp(App[None]):
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
+        self.journal_changes: list[journal.JournalChange] = []
+        """The changes made on the Journal card this session, for undo (oldest first)."""
         self.background = BackgroundWork(db_path)
         self.saver = Saver(self, db_path, lambda: self.db, self.show_database_status)
         self.title = f"ssi-tui {__version__}"
@@ -357,7 +363,8 @@ class SsiApp(App[None]):
         day, activity = message.day, message.activity
         count, delta, note = message.count, message.delta, message.note
 
-        def write(db: Database) -> None:
+        def write(db: Database) -> journal.JournalChange:
+            before = journal.manual_entry(db, day, activity)
             if count is not None:
                 imported = journal.other_sources_count(db, day, activity)
                 journal.set_manual(db, day, activity, max(0, count - imported))
@@ -365,9 +372,44 @@ class SsiApp(App[None]):
                 journal.add_manual(db, day, activity, delta)
             if note is not None:
                 current = journal.manual_count(db, day, activity)
-                journal.set_manual(db, day, activity, current, note or None)
+                journal.set_manual(db, day, activity, current, note)
+            return journal.JournalChange(
+                day, activity, before, journal.manual_entry(db, day, activity)
+            )
 
-        self.saver.save(write, lambda _: self.refresh_views(posts_pane=False))
+        def saved(change: journal.JournalChange) -> None:
+            if change.before != change.after:
+                self.journal_changes = [*self.journal_changes, change][-UNDO_DEPTH:]
+            self.refresh_views(posts_pane=False)
+            if count is not None:
+                self.notify(
+                    f"{self._activity_label(activity)} on {day:%a %d %b}: {count}. u undoes it.",
+                    markup=False,
+                )
+
+        self.saver.save(write, saved)
+
+    @on(UndoJournalChange)
+    def _undo_journal_change(self) -> None:
+        if not self.journal_changes:
+            self.notify("Nothing to undo on the journal.", timeout=3)
+            return
+        change = self.journal_changes[-1]
+
+        def undone(entry: journal.ManualEntry) -> None:
+            self.journal_changes = self.journal_changes[:-1]
+            self.refresh_views(posts_pane=False)
+            self.notify(
+                f"Undone: {self._activity_label(change.activity)} on {change.day:%a %d %b} "
+                f"is {entry.count} again.",
+                markup=False,
+            )
+
+        self.saver.save(lambda db: journal.undo_change(db, change), undone)
+
+    def _activity_label(self, activity: str) -> str:
+        labels = {a.key: a.label for a in journal.activity_types(self.reader)}
+        return strip_control(labels.get(activity, activity))
 
     @on(ShowJournalDay)
     def _show_journal_day(self, message: ShowJournalDay) -> None:

@@ -64,6 +64,10 @@ class LogActivity(Message):
         self.note = note
 
 
+class UndoJournalChange(Message):
+    """Undo the last change made on the Journal card (a count or a note)."""
+
+
 class ShowJournalDay(Message):
     """Show another day on the journal card."""
 

@@ -40,7 +40,7 @@ async def test_the_estimate_moves_when_the_user_logs(demo_db_path: Path) -> None
         row = [key.value for key in card.rows].index("comment")
         for _ in range(row):
             await pilot.press("down")
-        await pilot.press("4", "0")
+        await pilot.press("c", "4", "0", "enter")
         await settle(pilot)
         assert pane.view.estimate.pillars["insights"] > before
 

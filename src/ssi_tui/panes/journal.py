@@ -5,24 +5,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from ssi_tui.core.domain import PILLARS, PILLARS_BY_KEY
-from ssi_tui.messages import LogActivity, ShowJournalDay
+from ssi_tui.messages import LogActivity, ShowJournalDay, UndoJournalChange
 from ssi_tui.store.views import JournalView
 from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.keyed_rows import show_rows
 from ssi_tui.widgets.safe import literal
 
-TYPING_PAUSE_SECONDS = 1.5
-"""Digits typed within this pause make one number (1 then 2 sets 12)."""
-HINT = "↑↓ pick · + − count · 0–9 type a count · n note · [ ] other days · t today · Esc leave"
+HINT = "↑↓ pick · + − count · c or Enter type a count · u undo · n note · [ ] days · t today"
 
 
 def heading(view: JournalView) -> Text:
@@ -62,6 +59,8 @@ class JournalPane(Vertical):
     BINDINGS = [
         Binding("plus,equals_sign", "change(1)", "+1", id="journal.add", tooltip="One more"),
         Binding("minus", "change(-1)", "−1", id="journal.remove", tooltip="One fewer"),
+        Binding("c", "count", "Count", id="journal.count", tooltip="Type the day's count"),
+        Binding("u", "undo", "Undo", id="journal.undo", tooltip="Undo the last change"),
         Binding("n", "note", "Note", id="journal.note", tooltip="Note for this activity"),
         Binding("left_square_bracket", "move_day(-1)", "Prev day", id="journal.previous_day"),
         Binding("right_square_bracket", "move_day(1)", "Next day", id="journal.next_day"),
@@ -70,11 +69,6 @@ class JournalPane(Vertical):
     ]
 
     view: reactive[JournalView | None] = reactive(None)
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._typed = ""
-        self._typing_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="journal-head")
@@ -167,27 +161,30 @@ class JournalPane(Vertical):
         if self.view is not None and activity is not None:
             self.post_message(LogActivity(self.view.day, activity, delta=delta))
 
-    def on_key(self, event: events.Key) -> None:
-        """Digits set the selected activity's count for the day (typed digits combine)."""
-        key = event.character
-        if not key or not key.isdigit() or self.view is None:
-            return
+    def action_undo(self) -> None:
+        self.post_message(UndoJournalChange())
+
+    @on(DataTable.RowSelected, "#journal-card")
+    def _enter_pressed(self) -> None:
+        self.action_count()
+
+    @work(exclusive=True, group="journal-dialog")
+    async def action_count(self) -> None:
+        """Type the selected activity's count for the card's day, in a dialog that says so:
+        digits on the card switch panes, as everywhere else."""
+        from ssi_tui.screens.count import CountScreen
+
         activity = self.selected_activity()
-        if activity is None:
+        view = self.view
+        if view is None or activity is None:
             return
-        event.stop()
-        self._typed = (self._typed + key)[-4:]
-        if self._typing_timer is not None:
-            self._typing_timer.stop()
-        self._typing_timer = self.set_timer(TYPING_PAUSE_SECONDS, self._end_typing)
-        self.post_message(LogActivity(self.view.day, activity, count=int(self._typed)))
-
-    def _end_typing(self) -> None:
-        self._typed = ""
-
-    @on(DataTable.RowHighlighted, "#journal-card")
-    def _new_row(self) -> None:
-        self._end_typing()
+        label = next(a.label for a in view.activity_types if a.key == activity)
+        about = f"{label} on {view.day:%A %d %B}"
+        count = await self.app.push_screen_wait(
+            CountScreen(about, view.day_counts.get(activity, 0))
+        )
+        if count is not None:
+            self.post_message(LogActivity(view.day, activity, count=count))
 
     @work(exclusive=True, group="journal-dialog")
     async def action_note(self) -> None:

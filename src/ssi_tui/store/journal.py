@@ -97,6 +97,47 @@ def manual_count(db: Readable, day: date, activity: str) -> int:
     return int(row[0]) if row else 0
 
 
+@dataclass(frozen=True, slots=True)
+class ManualEntry:
+    """What the user logged by hand for one activity on one day."""
+
+    count: int = 0
+    note: str | None = None
+
+
+def manual_entry(db: Readable, day: date, activity: str) -> ManualEntry:
+    row = db.execute(
+        "SELECT count, note FROM journal WHERE date = ? AND activity = ? AND source = ?",
+        [day.isoformat(), activity, MANUAL],
+    ).fetchone()
+    return ManualEntry(int(row[0]), row[1]) if row else ManualEntry()
+
+
+@dataclass(frozen=True, slots=True)
+class JournalChange:
+    """One change the user made by hand, kept so that it can be undone."""
+
+    day: date
+    activity: str
+    before: ManualEntry
+    after: ManualEntry
+
+
+def undo_change(db: Database, change: JournalChange) -> ManualEntry:
+    """Put back the count and note from before `change`; returns the entry as it now is.
+
+    The count moves back by the change's difference rather than to the old number, so what
+    another terminal logged since is kept.
+    """
+    day, activity = change.day, change.activity
+    with writing(db):
+        if change.before.count != change.after.count:
+            add_manual(db, day, activity, change.before.count - change.after.count)
+        if change.before.note != change.after.note:
+            set_manual(db, day, activity, manual_count(db, day, activity), change.before.note or "")
+        return manual_entry(db, day, activity)
+
+
 def other_sources_count(db: Readable, day: date, activity: str) -> int:
     """What imports recorded for that day and activity (the user cannot lower it by hand)."""
     row = db.execute(
@@ -108,7 +149,8 @@ def other_sources_count(db: Readable, day: date, activity: str) -> int:
 
 
 def set_manual(db: Database, day: date, activity: str, count: int, note: str | None = None) -> None:
-    """Set the hand-logged count (and optionally the note) of one activity on one day."""
+    """Set the hand-logged count of one activity on one day, and its note unless `note` is
+    None (an empty note clears it)."""
     check_count(count, "A day's count")
     check_day(day, clock.today())
     with writing(db):
@@ -116,7 +158,7 @@ def set_manual(db: Database, day: date, activity: str, count: int, note: str | N
             "SELECT note FROM journal WHERE date = ? AND activity = ? AND source = ?",
             [day.isoformat(), activity, MANUAL],
         ).fetchone()
-        kept_note = note if note is not None else (existing[0] if existing else None)
+        kept_note = (note or None) if note is not None else (existing[0] if existing else None)
         record = {"date": day.isoformat(), "activity": activity, "count": count, "note": kept_note}
         upsert_entries(db, [record], MANUAL)
 

@@ -25,6 +25,8 @@ KEY_GAP = 1
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 """The command palette's action, as Textual recognises it in an app's bindings: the palette is
 found by what it does, so a keymap or `COMMAND_PALETTE_BINDING` may give it any key."""
+HELP_ID = "app.help"
+"""The binding kept at the right beside the palette, however narrow the terminal."""
 
 
 def palette_key(active: Mapping[str, ActiveBinding]) -> str | None:
@@ -88,7 +90,7 @@ class KeyBar(Widget):
 
     def shown_keys(self) -> list[ShownKey]:
         """The keys on the bar, left to right, as many as fit whole; the command palette's
-        key first, at the right edge, as every action can be found there.
+        key first, at the right edge, and Help beside it, as every action can be found there.
 
         An action bound to several keys shows its first key, as its binding lists them.
         """
@@ -104,13 +106,16 @@ class KeyBar(Widget):
 
         right: list[ShownKey] = []
         room = self.size.width
-        if palette is not None:
-            width = place(palette, 0).end
-            if width <= room:
-                right.append(place(palette, room - width))
-                room -= width
-        left: list[ShownKey] = []
         actions = set(PALETTE_ACTIONS)  # shown already: the palette is at the right or nowhere
+        help_key = next((key for key, bound in active.items() if bound[1].id == HELP_ID), None)
+        for kept in (palette, help_key):  # right to left: what finds every other key
+            if kept is not None:
+                width = place(kept, 0).end
+                if width <= room:
+                    right.insert(0, place(kept, room - width))
+                    room -= width
+                    actions.add(active[kept][1].action)
+        left: list[ShownKey] = []
         for key, (_node, binding, _enabled, _tooltip) in active.items():
             if binding.show and binding.action not in actions:
                 shown = place(key, left[-1].end if left else 0)
