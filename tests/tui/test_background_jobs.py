@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import DEMO_END
-from tests.tui.settle import settle
+from tests.tui.settle import opened, posted, settle
 from textual.message import Message
 
-from ssi_tui.app import make_app
 from ssi_tui.background import BackgroundWork
 from ssi_tui.panes.deck import PaneDeck
 
@@ -35,9 +33,8 @@ async def test_five_quick_changes_to_the_journal_refit_the_estimate_once(
     demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fits = counting_fits(monkeypatch)
-    app = make_app(demo_db_path, today=DEMO_END)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(demo_db_path, size=(120, 40)) as pilot:
+        app = pilot.app
         first = len(fits)
         assert first == 1  # the demo's cached fit is stale at the first start
         await pilot.press("2")
@@ -60,13 +57,11 @@ async def test_the_jobs_report_by_message_and_the_drafts_pane_gets_the_model(
     demo_db_path: Path,
 ) -> None:
     seen: list[Message] = []
-    app = make_app(demo_db_path, today=DEMO_END)
-    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
-        await settle(pilot)
-        posted = list({id(m): m for m in seen}.values())  # the hook sees it at each hop
-        loaded = [m for m in posted if isinstance(m, BackgroundWork.ModelLoaded)]
-        calibrated = [m for m in posted if isinstance(m, BackgroundWork.Calibrated)]
-        failed = [m for m in posted if isinstance(m, BackgroundWork.JobFailed)]
+    async with opened(demo_db_path, size=(120, 40), message_hook=seen.append) as pilot:
+        app = pilot.app
+        loaded = posted(seen, BackgroundWork.ModelLoaded)
+        calibrated = posted(seen, BackgroundWork.Calibrated)
+        failed = posted(seen, BackgroundWork.JobFailed)
         assert len(loaded) == 1 and len(calibrated) == 1 and not failed
         drafts = app.query_one(PaneDeck).drafts
         assert drafts.model_state is loaded[0].state

@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.processes import hold_write_lock
-from tests.tui.settle import settle, until
+from tests.tui.settle import opened, until
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from ssi_tui.app import SsiApp, make_app
+from ssi_tui.app import SsiApp
 from ssi_tui.screens.confirm import ConfirmScreen
 
 
 async def test_quit_asks_while_a_change_waits_and_no_keeps_the_app_open(db_path: Path) -> None:
-    app = make_app(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened(db_path, size=(120, 40)) as pilot:
+        app = pilot.app
+        assert isinstance(app, SsiApp)
         await pilot.press("2")
         await pilot.pause()
         lock = hold_write_lock(db_path, 60.0)
