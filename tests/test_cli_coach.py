@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from ssi_tui.cli import cli
+
+TODAY = date(2026, 6, 1)
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -69,3 +72,56 @@ def test_plan_refusals(demo_env: Path) -> None:
         code, out, err = run("plan", *arguments)
         assert code == 2, arguments
         assert message in err and len(err.strip().splitlines()) == 1 and out == ""
+
+
+def test_two_days_of_journal_hold_the_estimate_back_and_json_says_how_many() -> None:
+    run("log", "comments", "3", "--date", "2026-05-31")
+    run("log", "comments", "3")
+    code, out, _ = run("estimate")
+    assert code == 0
+    assert out.startswith(
+        "Estimate from your journal: held back — it covers 2 of the 28 days it needs "
+        "(about 12 more days of logging).\n"
+    )
+    result = json.loads(run("estimate", "--json")[1])
+    assert result["journal_days"] == 2 and result["journal_days_needed"] == 14
+    assert result["journal_coverage"] == "held_back"
+    assert result["total"] > 0 and result["window_days"] == 28, "the numbers stay for scripts"
+
+
+def test_the_plan_waits_for_the_journal_too() -> None:
+    run("log", "comments", "3", "--date", "2026-05-31")
+    code, out, _ = run("plan", "--target", "75")
+    assert code == 0
+    assert out.startswith("Plan held back: your journal covers 2 of the 28 days the estimate")
+    assert "Each week:" not in out
+    result = json.loads(run("plan", "--target", "75", "--json")[1])
+    assert {"target", "reachable", "weekly_counts", "projected", "message"} <= set(result)
+    assert result["journal_days"] == 2 and result["journal_coverage"] == "held_back"
+
+
+def test_twenty_days_qualify_the_estimate_and_the_plan() -> None:
+    for back in range(20):
+        run("log", "comments", "3", "--date", (TODAY - timedelta(days=back)).isoformat())
+    assert "So far it covers 20 of its 28 days: the days before" in run("estimate")[1]
+    text = run("plan", "--target", "75")[1]
+    assert "Provisional: your journal covers 20 of the estimate's 28 days" in text
+    result = json.loads(run("plan", "--target", "75", "--json")[1])
+    assert result["journal_coverage"] == "partial"
+    assert result["weekly_counts"]["comment"] >= 21, "three a day, not spread over 28 days"
+
+
+def test_a_year_of_journal_covers_the_window(demo_env: Path) -> None:
+    estimate = json.loads(run("estimate", "--json")[1])
+    assert estimate["journal_days"] == 28 and estimate["journal_coverage"] == "full"
+    plan = json.loads(run("plan", "--target", "75", "--json")[1])
+    assert plan["journal_days"] == 28 and plan["journal_coverage"] == "full"
+    assert "held back" not in run("estimate")[1]
+
+
+def test_weekends_in_streaks_are_set_from_the_command_line() -> None:
+    assert "Streaks skip Saturdays and Sundays without activity" in run("targets")[1]
+    code, out, _ = run("targets", "--weekends", "count")
+    assert code == 0 and "Streaks count every day, weekends too" in out
+    code, _, err = run("targets", "--weekends", "sometimes")
+    assert code == 2 and "sometimes" in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -71,6 +71,8 @@ class SsiApp(App[None]):
     """ssi-tui: a private, offline coach for LinkedIn's Social Selling Index."""
 
     CSS_PATH = "ssi.tcss"
+    _kept_theme: str | None = None
+    """The theme the database has (or Textual's default): a new choice is saved."""
     TITLE = "ssi-tui"
     BINDINGS = [
         *(
@@ -106,6 +108,8 @@ class SsiApp(App[None]):
         self.reader = Reader(self.connection)
         self.today = today or clock.today()
         self.journal_day = self.today
+        self.draft_ids: dict[int, int] = {}
+        """Each editing of the Drafts pane (see `SaveDraft.session`) → the draft it saved."""
         self.journal_changes: list[journal.JournalChange] = []
         """The changes made on the Journal card this session, for undo (oldest first)."""
         self.background = BackgroundWork(db_path)
@@ -113,6 +117,17 @@ class SsiApp(App[None]):
         self.title = f"ssi-tui {__version__}"
         self.sub_title = label or str(db_path)
         self._data_version = self._read_data_version()
+        saved_theme = settings.get_theme(self.reader)
+        if saved_theme is not None and saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self._kept_theme = self.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen in the palette for the next start."""
+        if self._kept_theme is not None and theme != self._kept_theme:
+            self._kept_theme = theme
+            if self.saver.writes_refused is None:  # a read-only file keeps it for this run
+                self.saver.save(lambda db: settings.set_theme(db, theme))
 
     def get_default_screen(self) -> Screen[object]:
         return MainScreen(id="_default")
@@ -131,7 +146,8 @@ class SsiApp(App[None]):
         if self.refusal is not None:
             return
         yield Static(f"{self.title} — {self.sub_title}", id="title-bar", markup=False)
-        yield PaneTabs([(key, title) for key, title, _ in PANES], "score", id="pane-tabs")
+        names = [(key, f"{number} {title}") for number, (key, title, _) in enumerate(PANES, 1)]
+        yield PaneTabs(names, "score", id="pane-tabs")  # "1 Score": the key that shows it
         score_pane = ScorePane(views.load_score_view(self.reader, self.today), id="score-pane")
         yield PaneDeck(score_pane, id="panes")
         yield Static(id="database-status", markup=False)
@@ -300,14 +316,21 @@ class SsiApp(App[None]):
     def _save_draft(self, message: SaveDraft) -> None:
         from ssi_tui.store import drafts
 
-        def saved(draft_id: int) -> None:
-            self.query_one(PaneDeck).drafts.draft_id = draft_id
-            self.notify("Draft saved.")
+        session = message.session
 
-        self.saver.save(
-            lambda db: drafts.save_draft(db, message.text, message.draft_id, message.prediction),
-            saved,
-        )
+        def write(db: Database) -> int:
+            draft_id = message.draft_id
+            if draft_id is None:  # an earlier save of this editing may have made it already
+                draft_id = self.draft_ids.get(session)
+            return drafts.save_draft(db, message.text, draft_id, message.prediction)
+
+        def saved(draft_id: int) -> None:
+            self.draft_ids[session] = draft_id
+            self.query_one(PaneDeck).drafts.saved(draft_id, message.text, session)
+            if not message.quiet:
+                self.notify("Draft saved.")
+
+        self.saver.save(write, saved)
 
     @on(OpenDrafts)
     def _open_drafts(self) -> None:
@@ -500,7 +523,14 @@ class SsiApp(App[None]):
             self.refresh_views()
 
     async def action_quit(self) -> None:
-        """Quit, unless writes still wait for the database and the user wants to keep them."""
+        """Quit, keeping the draft being written; unless writes still wait for the database
+        and the user wants to keep them."""
+        deck = self.query_one(PaneDeck)
+        if deck.ready and deck.drafts.unsaved:
+            drafts_pane = deck.drafts
+            self._save_draft(
+                SaveDraft(drafts_pane.draft_id, drafts_pane.text, session=drafts_pane.session)
+            )
         if self.saver.unsaved:
             self._quit_if_agreed()
         else:
@@ -519,28 +549,21 @@ class SsiApp(App[None]):
             self.exit()
 
     def action_help(self) -> None:
+        """Every key, grouped by pane, from the bindings (the palette lists the same)."""
+        from ssi_tui.key_map import key_groups
         from ssi_tui.screens.help import HelpScreen
 
-        bindings = [
-            (self.get_key_display(active.binding), active.binding)
-            for active in self.screen.active_bindings.values()
-        ]
-        self.push_screen(HelpScreen(bindings))
+        self.push_screen(HelpScreen(key_groups(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """ssi-tui's commands, then Textual's that none of them replaces (its Quit is ours, and
+        its Keys panel, which lists scrolling keys, gives way to Help)."""
         from ssi_tui.palette import ssi_commands
 
-        yield from super().get_system_commands(screen)
-        yield from ssi_commands(self)
-
-    def score_action(self, action: str) -> Callable[[], None]:
-        """Show the Score pane and run one of its actions (paste, add, target)."""
-
-        def run() -> None:
-            self.action_show_pane("score")
-            self.call_after_refresh(getattr(self.query_one(ScorePane), f"action_{action}"))
-
-        return run
+        ours = list(ssi_commands(self))
+        replaced = {command.title for command in ours} | {"Keys"}
+        yield from ours
+        yield from (c for c in super().get_system_commands(screen) if c.title not in replaced)
 
     def on_unmount(self) -> None:
         self.connection.close()

@@ -107,13 +107,24 @@ class SaveDraft(Message):
     """Keep the draft being edited (a new one when `draft_id` is None)."""
 
     def __init__(
-        self, draft_id: int | None, text: str, prediction: dict[str, Any] | None = None
+        self,
+        draft_id: int | None,
+        text: str,
+        prediction: dict[str, Any] | None = None,
+        *,
+        session: int = 0,
+        quiet: bool = False,
     ) -> None:
         super().__init__()
         self.draft_id = draft_id
         self.text = text
         self.prediction = prediction
         """What the pane predicted for this very text, kept for the track record."""
+        self.session = session
+        """Which editing of the pane this is (a new draft or an opened one starts another):
+        saves of one session go to one draft, even when several wait for the database."""
+        self.quiet = quiet
+        """Kept without being asked (a pause in typing, leaving the draft, quitting)."""
 
 
 class OpenDrafts(Message):

@@ -59,3 +59,38 @@ def test_the_journal_s_revision_counts_every_row_written(db: Database) -> None:
     assert revision() == before + 6, "rewriting the same rows counts too"
     db.execute("DELETE FROM journal WHERE source = 'archive'")
     assert revision() == before + 9
+
+
+def test_the_journal_covers_the_window_from_its_first_logged_day(db: Database) -> None:
+    """Imported activity counts as logged; a row with nothing in it (a count cleared to 0)
+    does not; the window caps it at 28 days."""
+    from ssi_tui.store.views import first_logged_day, load_coverage
+
+    assert first_logged_day(db, DAY) is None and load_coverage(db, DAY).days == 0
+    journal.set_manual(db, date(2026, 5, 20), "comment", 0)
+    assert first_logged_day(db, DAY) is None
+    journal.set_manual(db, date(2026, 5, 31), "comment", 2)
+    assert load_coverage(db, DAY).days == 2 and load_coverage(db, DAY).held_back
+    journal.upsert_entries(db, [{"date": "2026-05-12", "activity": "reaction", "count": 4}], "x")
+    assert first_logged_day(db, DAY) == date(2026, 5, 12)
+    assert load_coverage(db, DAY).days == 21 and load_coverage(db, DAY).state == "partial"
+    assert load_coverage(db, date(2026, 5, 11)).days == 0, "nothing logged by then"
+    journal.upsert_entries(db, [{"date": "2025-01-02", "activity": "post", "count": 1}], "x")
+    assert load_coverage(db, DAY).days == 28 and load_coverage(db, DAY).state == "full"
+
+
+def test_streaks_skip_weekends_unless_the_user_counts_them(db: Database) -> None:
+    from ssi_tui.store import settings
+
+    assert settings.streak_weekends(db) == "skip", "most sellers work Monday to Friday"
+    settings.set_streak_weekends(db, "count")
+    assert settings.streak_weekends(db) == "count"
+    try:
+        settings.set_streak_weekends(db, "sometimes")
+    except ValueError as error:
+        assert str(error) == "Weekends in streaks are 'skip' or 'count', not 'sometimes'."
+    else:
+        raise AssertionError("an unknown rule was saved")
+    assert settings.streak_weekends(db) == "count"
+    db.execute("UPDATE settings SET value = 'x' WHERE key = 'streak_weekends'")
+    assert settings.streak_weekends(db) == "skip", "another program's odd value: the default"

@@ -68,3 +68,28 @@ async def test_the_jobs_report_by_message_and_the_drafts_pane_gets_the_model(
         assert drafts.history is not None
         assert len(drafts.history.measured) == loaded[0].state.n_posts
         assert not app.background.loading_model and not app.background.calibrating
+
+
+async def test_the_retraining_status_ends_when_new_posts_leave_the_model_as_it_was(
+    db_path: Path,
+) -> None:
+    """Posts without numbers change the post log but not the model: "retraining the model…"
+    stayed on the Drafts pane for good."""
+    from ssi_tui.store import posts
+    from ssi_tui.store.database import open_database
+
+    async with opened(db_path, size=(120, 40)) as pilot:
+        app = pilot.app
+        drafts = app.query_one(PaneDeck).drafts
+        database = open_database(db_path)
+        posts.upsert_posts(
+            database,
+            [{"id": "urn:li:share:1", "published_at": "2026-05-30T09:00:00", "text": "Hello"}],
+        )
+        database.close()
+        app.refresh_views()  # what the poll for other programs' writes does
+        await settle(pilot)
+        assert drafts.model_state is not None
+        status = str(drafts.query_one("#draft-status").render())
+        assert "retraining" not in status
+        assert "Content_….xlsx" in status, "the model's footing: posts without numbers"

@@ -214,7 +214,7 @@ async def test_streaks_and_whats_left_follow_the_log(db_path: Path) -> None:
             "brand": 0,
             "people": 0,
             "insights": 2,
-            "relationships": 0,
+            "relationships": 1,  # Friday's message: the weekend in between does not count
         }
         side = str(app.query_one("#journal-side", Static).render())
         assert "• 10 × Comment" in side, "Monday: the week starts empty"

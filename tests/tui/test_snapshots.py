@@ -19,6 +19,7 @@ from ssi_tui.store import journal, posts, readings
 from ssi_tui.store.database import open_database
 
 TODAY = date(2026, 6, 1)
+SMALLEST = (80, 24)
 SMALL = (100, 30)
 LARGE = (160, 45)
 
@@ -129,7 +130,7 @@ def _fixed_calibration(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(calibration_fit, "calibrate", fixed)
 
 
-@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["100x30", "160x45"])
+@pytest.mark.parametrize("size", [SMALLEST, SMALL, LARGE], ids=["80x24", "100x30", "160x45"])
 @pytest.mark.parametrize("pane", ["1", "2", "3", "4"], ids=["score", "journal", "posts", "drafts"])
 def test_pane_on_demo_history(
     snap_compare: Any, demo_db_path: Path, pane: str, size: tuple[int, int]
@@ -141,6 +142,18 @@ def test_pane_on_demo_history(
 
     app = make_app(demo_db_path, today=TODAY, label="demo")
     assert snap_compare(app, terminal_size=size, run_before=show)
+
+
+def test_reading_form_shows_its_buttons_at_100x30(snap_compare: Any, demo_db_path: Path) -> None:
+    """Every field on one row, the first one focused, Save and Cancel above the fold."""
+
+    async def add(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+
+    app = make_app(demo_db_path, today=TODAY, label="demo")
+    assert snap_compare(app, terminal_size=SMALL, run_before=add)
 
 
 def test_score_pane_empty_state(snap_compare: Any, db_path: Path) -> None:

@@ -11,7 +11,9 @@ from sqlite_utils import Database
 from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS, PillarKey
+from ssi_tui.core.estimate import WINDOW_DAYS, Coverage
 from ssi_tui.store import estimates, readings
+from ssi_tui.store.views import load_coverage
 
 
 def _calibration(db: Database) -> Calibration | None:
@@ -24,6 +26,15 @@ def _calibration(db: Database) -> Calibration | None:
     from ssi_tui.analysis.calibration_fit import calibrate_and_cache
 
     return calibrate_and_cache(db)
+
+
+def _coverage_json(coverage: Coverage) -> dict[str, Any]:
+    """How much of the window the journal covers: added keys, the others keep their meaning."""
+    return {
+        "journal_days": coverage.days,
+        "journal_days_needed": coverage.needed,
+        "journal_coverage": coverage.state,
+    }
 
 
 def _calibration_json(calibration: Calibration | None, n_readings: int) -> dict[str, Any]:
@@ -53,6 +64,7 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
     db = database(ctx)
     calibration = _calibration(db)
     result = estimates.current_estimate(db, today(), calibration)
+    coverage = load_coverage(db, result.as_of)
     history = readings.list_readings(db)
     latest = history[-1] if history else None
     calibration_info = _calibration_json(calibration, len(history))
@@ -73,26 +85,40 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
                 "contributions": {k: round(v, 2) for k, v in result.contributions.items()},
                 "official": official_json,
             }
+            | _coverage_json(coverage)
         )
+        return
+    if coverage.held_back:
+        click.echo(f"Estimate from your journal: held back — {coverage.held_back_reason()}.")
+        click.echo("Its numbers are still in `ssi-tui estimate --json`, beside journal_days.")
         return
     how = "calibrated" if result.calibrated else "default weights"
     click.echo(f"Estimate from your journal ({result.window_days} days to {result.as_of}, {how}):")
+    if coverage.state == "partial":
+        click.echo(
+            f"So far it {coverage.partial_note()}: the days before your first log count as "
+            "days without activity."
+        )
     for pillar in PILLARS:
         official = f"   official {latest.pillars[pillar.key]:5.2f}" if latest else ""
         click.echo(f"  {result.pillars[pillar.key]:6.2f}  {pillar.label:<34}{official}")
     official_total = f"   official {latest.total:g} on {latest.date}" if latest else ""
     click.echo(f"  {result.total:6.2f}  {'Total':<34}{official_total}")
     if calibration_info["calibrated"]:
-        click.echo(
-            f"Calibrated on {calibration_info['n_readings']} readings: leave-one-out error "
-            f"±{calibration_info['loo_mae_total']:.1f} points on the total "
-            f"(default weights: ±{calibration_info['loo_mae_default_total']:.1f})."
-        )
+        click.echo(_calibrated_line(calibration_info))
     else:
         click.echo(str(calibration_info["reason"]))
     top = sorted(result.contributions.items(), key=lambda item: -item[1])[:5]
     if top:
         click.echo("Most points from: " + ", ".join(f"{k} {v:.1f}" for k, v in top) + ".")
+
+
+def _calibrated_line(info: dict[str, Any]) -> str:
+    return (
+        f"Calibrated on {info['n_readings']} readings: leave-one-out error "
+        f"±{info['loo_mae_total']:.1f} points on the total "
+        f"(default weights: ±{info['loo_mae_default_total']:.1f})."
+    )
 
 
 @click.command("plan")
@@ -113,7 +139,12 @@ def show_plan(
     as_json: bool,
 ) -> None:
     """What weekly activity would reach a target, according to the estimate."""
-    from ssi_tui.core.planner import plan, validated_request
+    from ssi_tui.core.planner import (
+        held_back_message,
+        plan,
+        provisional_note,
+        validated_request,
+    )
     from ssi_tui.store import settings
 
     if (pillar is None) != (pillar_target is None):
@@ -130,9 +161,10 @@ def show_plan(
     history = readings.list_readings(db)
     calibration = _calibration(db)
     as_of = today()
+    coverage = load_coverage(db, as_of)
     try:
         result = plan(
-            estimates.journal_map(db, as_of - timedelta(days=28), as_of),
+            estimates.journal_map(db, as_of - timedelta(days=WINDOW_DAYS), as_of),
             as_of,
             target_total=total,
             target_pillar=(pillar, pillar_target) if pillar and pillar_target is not None else None,
@@ -140,6 +172,9 @@ def show_plan(
             weights=estimates.weights_from(calibration),
             latest_reading=dict(history[-1].pillars) if history else None,
             activity_pillars=estimates.activity_pillars(db),
+            # Held back, the numbers stay the window's (scripts read them, flagged): a few
+            # days say too little about a weekly rhythm to take the rates from them.
+            journal_days=None if coverage.held_back else coverage.days,
         )
     except ValueError as error:
         refuse(str(error))
@@ -158,10 +193,17 @@ def show_plan(
                 "projected": [{"week": w, "total": t} for w, t in result.projected],
                 "projected_pillars": [{"week": w, **p} for w, p in result.projected_pillars],
                 "message": result.message,
+                "window_days": WINDOW_DAYS,
             }
+            | _coverage_json(coverage)
         )
         return
+    if coverage.held_back:
+        click.echo(held_back_message(coverage))
+        return
     click.echo(result.message)
+    if provisional_note(coverage):
+        click.echo(provisional_note(coverage))
     if result.weekly_counts:
         click.echo("Each week:")
         for activity, count in sorted(result.weekly_counts.items(), key=lambda item: -item[1]):

@@ -13,10 +13,11 @@ from sqlite_utils import Database
 from ssi_tui.commands.common import ISO_DATE, PLAIN_TEXT, database, emit_json, refuse, today
 from ssi_tui.core.activities import UnknownActivity, resolve_activity
 from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY, PillarKey
-from ssi_tui.core.journal import week_start
+from ssi_tui.core.journal import WEEKEND_RULES, week_start
 from ssi_tui.core.limits import OutOfRange, check_day
 from ssi_tui.core.text import strip_control
 from ssi_tui.store import journal, settings
+from ssi_tui.store.transactions import writing
 
 
 def _activity_key(db: Database, name: str) -> str:
@@ -155,19 +156,37 @@ def add_activity(ctx: click.Context, key: str, pillar: PillarKey, label: str) ->
 @click.command("targets", context_settings={"ignore_unknown_options": True})
 @click.argument("activity", type=PLAIN_TEXT, required=False)
 @click.argument("target", type=int, required=False)
+@click.option(
+    "--weekends",
+    type=click.Choice(WEEKEND_RULES),
+    help="Whether streaks skip Saturdays and Sundays without activity (the default) or count them.",
+)
 @click.pass_context
-def targets(ctx: click.Context, activity: str | None, target: int | None) -> None:
-    """Show weekly targets, or set one: `ssi-tui targets comment 15`."""
+def targets(
+    ctx: click.Context, activity: str | None, target: int | None, weekends: str | None
+) -> None:
+    """Show weekly targets, or set one: `ssi-tui targets comment 15`; `--weekends count` makes
+    a quiet weekend break the streak."""
     db = database(ctx)
+    key = None
     if activity is not None:
         if target is None:
             refuse("Give the weekly target after the activity, e.g. 'ssi-tui targets comment 15'.")
         key = _activity_key(db, activity)
+    if key is not None or weekends is not None:
         try:
-            settings.set_weekly_target(db, key, target)
+            with writing(db):  # both or neither
+                if key is not None and target is not None:
+                    settings.set_weekly_target(db, key, target)
+                if weekends is not None:
+                    settings.set_streak_weekends(db, weekends)
         except ValueError as error:
             refuse(str(error))
     this_week = journal.counts_between(db, week_start(today()), today())
     for key, goal in sorted(settings.weekly_targets(db).items()):
         done = this_week.get(key, 0)
         click.echo(f"{key:<24} {done:>4} of {goal:<4} this week{'  ✓' if done >= goal else ''}")
+    if settings.streak_weekends(db) == "skip":
+        click.echo("Streaks skip Saturdays and Sundays without activity (--weekends count).")
+    else:
+        click.echo("Streaks count every day, weekends too (--weekends skip).")

@@ -80,8 +80,44 @@ HOOKS = (
     "We cut our sales cycle by {number} days. No new tools.",
     "Unpopular opinion: cold outreach is not dead.",
     "The best {role} I ever worked with did one thing differently.",
+    "Why I stopped pitching in the first {meeting}.",
+    "The follow-up that got a reply from a silent {role}.",
+)
+"""Ten openings: the history's random stream draws from a tuple of this length (see
+`post_text`), so changing their number would change every figure after the first post."""
+FORMAT_HOOKS = {
+    "image": (
+        "This one chart changed how we run {meeting}s.",
+        "Our whiteboard after a {meeting} that went sideways (photo below).",
+    ),
+    "carousel": (
+        "{number} lessons from {number2} {meeting}s this year. Swipe through.",
+        "A {meeting} checklist in {number} slides.",
+    ),
+    "video": (
+        "Two minutes on {topic}, and why it beats another cold email (video).",
+        "I recorded my {meeting} prep routine. Watch the first minute.",
+    ),
+    "article": (
+        "I wrote down everything I know about {topic}. A long read.",
+        "The {deal} deal that taught me {topic}: the full story.",
+    ),
+    "link": (
+        "Worth a read on {topic}, with one point I disagree with.",
+        "This piece on {meeting}s is the best I have read this year.",
+    ),
+}
+"""Openings that fit each format; text posts use HOOKS."""
+POLL_QUESTIONS = (
     "Quick poll: how do you prepare for a {meeting}?",
-    "{number} lessons from {number2} {meeting}s this year.",
+    "Poll: where do your best {deal} deals start?",
+    "Poll for {role}s: what moves a {meeting} forward most?",
+    "Which matters more in {topic}? Vote below.",
+)
+POLL_ENDINGS = ("Vote and tell me why.", "Results on Friday.", "Comment if your answer is missing.")
+POLL_OPTIONS = (
+    "○ Their last three posts\n○ The CRM notes\n○ A call with the champion\n○ I don't",
+    "○ A referral\n○ An inbound lead\n○ Cold outreach\n○ An event",
 )
 BODIES = (
     "We listened more than we talked.\nWe wrote down the customer's words, not ours.\n"
@@ -147,6 +183,7 @@ class _Generator:
         self.start = end - timedelta(days=days - 1)
         self.days = days
         self.rng = random.Random(seed)
+        self.text_rng = random.Random(seed + 1)
         self.history = DemoHistory()
         self.idle_streak = 0
 
@@ -243,7 +280,7 @@ class _Generator:
                 "published_at": published.isoformat(timespec="seconds"),
                 "format": post_format,
                 "format_source": "user",
-                "text": self.post_text(),
+                "text": self.post_text(post_format),
                 "url": f"https://www.linkedin.com/feed/update/urn:li:activity:{activity_id}/",
                 "impressions": impressions,
                 "members_reached": round(impressions * rng.uniform(0.6, 0.8)),
@@ -264,12 +301,22 @@ class _Generator:
             {"date": day.isoformat(), "activity": kind, "count": 1, "note": None}
         )
 
-    def post_text(self) -> str:
-        rng = self.rng
+    def post_text(self, post_format: str) -> str:
+        """A post that reads like its format: a poll asks and lists its options, a carousel
+        has slides, and so on (drawn from its own generator, so the numbers stay the same)."""
+        for options in (*WORDS.values(), (3, 5, 7, 12, 14), (40, 100, 150, 200)):
+            self.rng.choice(options)  # the draws the history made before texts fit formats
+        for options in (HOOKS, BODIES, ENDINGS):
+            self.rng.choice(options)
+        rng = self.text_rng
         fill = {key: rng.choice(options) for key, options in WORDS.items()}
         fill["number"] = str(rng.choice((3, 5, 7, 12, 14)))
         fill["number2"] = str(rng.choice((40, 100, 150, 200)))
-        parts = [rng.choice(HOOKS), rng.choice(BODIES), rng.choice(ENDINGS)]
+        if post_format == "poll":
+            parts = [rng.choice(POLL_QUESTIONS), rng.choice(POLL_OPTIONS), rng.choice(POLL_ENDINGS)]
+        else:
+            hook = rng.choice(FORMAT_HOOKS.get(post_format, HOOKS))
+            parts = [hook, rng.choice(BODIES), rng.choice(ENDINGS)]
         return "\n\n".join(part.format(**fill) for part in parts if part)
 
 

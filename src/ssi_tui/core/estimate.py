@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS, PILLAR_MAX, PillarKey
 
@@ -33,6 +33,76 @@ Journal = Mapping[date, Mapping[str, int]]
 WINDOW_DAYS: Final = 28
 """Four whole weeks: recent enough to follow a new habit, long enough that a quiet week or the
 weekend rhythm does not swing the estimate; a two-week holiday still shows as a dip."""
+
+MIN_JOURNAL_DAYS: Final = 14
+"""Days of the window the journal must cover before the estimate and the plan are shown.
+
+The estimate counts every day of its window, so a day before the first log counts as a day
+without activity, and a new journal reads far below the member's real rhythm. Half the window
+is where at least half of it stands on what was logged, and where two whole weeks have shown
+the weekly rhythm (working days and weekend) twice; below it the number says more about how
+recently the journal began than about the member. From there to `WINDOW_DAYS` the estimate is
+shown with how many days it covers."""
+
+CoverageState = Literal["held_back", "partial", "full"]
+
+
+class Coverage(NamedTuple):
+    """How much of the estimate's window the journal covers, and what that allows."""
+
+    days: int
+    """Days from the first logged day (by hand or imported) to `as_of`, at most the window."""
+    window_days: int = WINDOW_DAYS
+    needed: int = MIN_JOURNAL_DAYS
+
+    @property
+    def state(self) -> CoverageState:
+        """Held back below `needed` days, partial until the window is covered, then full."""
+        if self.days < self.needed:
+            return "held_back"
+        return "partial" if self.days < self.window_days else "full"
+
+    @property
+    def held_back(self) -> bool:
+        return self.state == "held_back"
+
+    @property
+    def days_to_go(self) -> int:
+        """Days of logging still needed before the estimate is shown (0 once it is)."""
+        return max(self.needed - self.days, 0)
+
+    def held_back_reason(self, subject: str = "it", owner: str = "it") -> str:
+        """Why the estimate waits: "it covers 2 of the 28 days it needs (about 12 more days of
+        logging)", with `subject` for the journal and `owner` for what needs the days."""
+        if self.days == 0:
+            return f"nothing is logged yet ({owner} needs {self.needed} days of logging)"
+        more = self.days_to_go
+        return (
+            f"{subject} covers {self.days} of the {self.window_days} days {owner} needs "
+            f"(about {more} more day{'s' if more != 1 else ''} of logging)"
+        )
+
+    def partial_note(self) -> str:
+        """The days covered, e.g. "covers 20 of its 28 days", for a partial estimate."""
+        return f"covers {self.days} of its {self.window_days} days"
+
+
+def journal_coverage(
+    first_day: date | None,
+    as_of: date,
+    window_days: int = WINDOW_DAYS,
+    needed: int = MIN_JOURNAL_DAYS,
+) -> Coverage:
+    """The days of the window ending on `as_of` that the journal covers, counting from its first
+    logged day (inclusive): 0 with nothing logged by `as_of`, never more than `window_days`.
+
+    A quiet day after the first log is covered (the member logged nothing because they did
+    nothing); a day before it is not (nobody was logging yet).
+    """
+    days = 0 if first_day is None or first_day > as_of else (as_of - first_day).days + 1
+    window = max(window_days, 1)
+    return Coverage(min(days, window), window, min(max(needed, 1), window))
+
 
 DEFAULT_PILLARS: Final[dict[str, PillarKey]] = {a.key: a.pillar for a in ACTIVITY_CATALOGUE}
 

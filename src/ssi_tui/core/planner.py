@@ -1,6 +1,10 @@
 """The what-if planner: which weekly activity takes the score to a target, and how soon.
 
-1. Start from the member's current weekly rates (the estimate's window).
+1. Start from the member's current weekly rates (the estimate's window). When the journal began
+   less than a window ago (`journal_days`), the rates are those of the days it covers: a day
+   before the first log is not a day without activity, and counting it as one would plan on a
+   rhythm far below the member's (and add what they already do). Callers hold the plan back
+   below `MIN_JOURNAL_DAYS`, where a few days say too little about a weekly rhythm.
 2. With an official reading, plan on estimate + (official − estimate now) per pillar: the part of
    LinkedIn's score the journal does not explain (profile, older history, hidden inputs) is
    assumed to stay, and only the activity-driven part moves.
@@ -32,6 +36,7 @@ from ssi_tui.core.estimate import (
     DEFAULT_PILLARS,
     DEFAULT_WEIGHTS,
     WINDOW_DAYS,
+    Coverage,
     EstimateWeights,
     Journal,
     pillar_points,
@@ -150,10 +155,15 @@ def plan(
     weights: EstimateWeights = DEFAULT_WEIGHTS,
     latest_reading: Mapping[PillarKey, float] | None = None,
     activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
+    journal_days: int | None = None,
 ) -> Plan:
-    """Propose weekly counts that reach `target_total` (or a pillar's target) within `weeks`."""
+    """Propose weekly counts that reach `target_total` (or a pillar's target) within `weeks`.
+
+    `journal_days`: how many days up to `as_of` the journal covers (`journal_coverage`), when
+    fewer than the window; the current rates are then taken over those days only.
+    """
     pillar, target = validated_request(target_total, target_pillar, weeks)
-    current = weekly_rates(journal, as_of)
+    current = weekly_rates(journal, as_of, rate_days(journal_days))
     now, _ = pillar_points(current, weights=weights, activity_pillars=activity_pillars)
     official = latest_reading or now
     offsets = {key: official.get(key, now[key]) - now[key] for key in PILLAR_KEYS}
@@ -192,6 +202,33 @@ def plan(
         message="",
     )
     return replace(result, message=_message(result, best))
+
+
+def rate_days(journal_days: int | None) -> int:
+    """Days the current weekly rates are taken over: the window, or the part of it covered."""
+    if journal_days is None or journal_days <= 0:
+        return WINDOW_DAYS
+    return min(journal_days, WINDOW_DAYS)
+
+
+def held_back_message(coverage: Coverage) -> str:
+    """What the planner says instead of a plan while the journal covers too few days."""
+    reason = coverage.held_back_reason("your journal", "the estimate")
+    return (
+        f"Plan held back: {reason}. Until then a plan would take the days before your first "
+        "log for days without activity."
+    )
+
+
+def provisional_note(coverage: Coverage) -> str:
+    """The line under a plan made before the journal covers the whole window ("" once it does)."""
+    if coverage.state != "partial":
+        return ""
+    return (
+        f"Provisional: your journal covers {coverage.days} of the estimate's "
+        f"{coverage.window_days} days, so this plan takes your weekly rhythm from those "
+        f"{coverage.days} days."
+    )
 
 
 def validated_request(

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 PLACEHOLDER = "Paste or type a draft post here…"
 TYPING_PAUSE_SECONDS = 0.15
 """Analysis waits for this pause in typing: each keystroke restarts the wait."""
+AUTOSAVE_AFTER_SECONDS = 3.0
+"""A draft is kept this long after the last keystroke, without Ctrl+S."""
 LOADING = "Loading the language tools and your format model…"
 
 
@@ -171,12 +173,13 @@ class DraftsPane(Horizontal):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save draft", id="drafts.save", tooltip="Keep this draft"),
-        Binding("ctrl+o", "open", "Drafts", id="drafts.open", tooltip="Open a saved draft"),
+        Binding("ctrl+o", "open", "Open draft", id="drafts.open", tooltip="Open a saved draft"),
         Binding("ctrl+n", "new", "New draft", id="drafts.new", tooltip="Start a new draft"),
         Binding("escape", "leave", "Leave editor", id="drafts.leave", show=False),
     ]
 
-    model_state: reactive[ModelState | None] = reactive(None)
+    model_state: reactive[ModelState | None] = reactive(None, always_update=True)
+    """Set again even when equal: a retrain that gives the same model still ends its status."""
     history: PostHistory | None = None
     analysis: DraftAnalysis | None = None
     """The last text analysed and what was predicted for it (saved with the draft)."""
@@ -185,6 +188,11 @@ class DraftsPane(Horizontal):
     """The user's posts, built once when the model loads (advice compares drafts to them)."""
     draft_id: int | None = None
     _typing_pause: Timer | None = None
+    _autosave: Timer | None = None
+    _saved_text = ""
+    """The editor's text as last saved or opened: anything else is kept automatically."""
+    session = 0
+    """Which editing this is: a new or opened draft starts the next (see SaveDraft.session)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft-left"):
@@ -192,7 +200,7 @@ class DraftsPane(Horizontal):
             editor.placeholder = PLACEHOLDER
             yield editor
             yield Static(
-                "Ctrl+S saves · Ctrl+O opens a saved draft · Ctrl+N starts anew · Esc leaves",
+                "Kept as you type · Ctrl+O opens a saved draft · Ctrl+N starts anew · Esc leaves",
                 id="draft-keys",
                 classes="caption",
             )
@@ -210,8 +218,33 @@ class DraftsPane(Horizontal):
     def text(self) -> str:
         return self.query_one("#draft-editor", TextArea).text
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether the editor holds text that no saved draft has."""
+        return bool(self.text.strip()) and self.text != self._saved_text
+
+    def keep(self, *, quiet: bool = True) -> None:
+        """Ask the app to save the draft as it is (quietly: nobody asked)."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        analysis = self.analysis
+        kept = analysis.kept() if analysis and analysis.text == self.text else None
+        message = SaveDraft(self.draft_id, self.text, kept, session=self.session, quiet=quiet)
+        self.post_message(message)
+
+    def saved(self, draft_id: int, text: str, session: int) -> None:
+        """The app saved `text` as draft `draft_id` (for this editing unless it moved on)."""
+        if session == self.session:
+            self.draft_id = draft_id
+            self._saved_text = text
+
     def load(self, text: str, draft_id: int | None) -> None:
-        """Show a saved draft (or an empty one) in the editor."""
+        """Show a saved draft (or an empty one) in the editor; unsaved text is kept first."""
+        if self.unsaved:
+            self.keep()
+        self.session += 1
+        self._saved_text = text
         self.draft_id = draft_id
         self.query_one("#draft-editor", TextArea).text = text
 
@@ -247,6 +280,10 @@ class DraftsPane(Horizontal):
             self._typing_pause.stop()
         if self.model_state is not None:
             self._typing_pause = self.set_timer(TYPING_PAUSE_SECONDS, self.analyze_now)
+        if self._autosave is not None:
+            self._autosave.stop()
+        if self.unsaved:
+            self._autosave = self.set_timer(AUTOSAVE_AFTER_SECONDS, self.keep)
 
     def analyze_now(self) -> None:
         """Analyze the editor's text (the end of a pause in typing)."""
@@ -275,9 +312,7 @@ class DraftsPane(Horizontal):
 
     def action_save(self) -> None:
         if self.text.strip():
-            analysis = self.analysis
-            kept = analysis.kept() if analysis and analysis.text == self.text else None
-            self.post_message(SaveDraft(self.draft_id, self.text, kept))
+            self.keep(quiet=False)
         else:
             self.app.notify("Nothing to save: the draft is empty.", severity="warning")
 

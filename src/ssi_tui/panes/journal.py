@@ -5,24 +5,34 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from ssi_tui.core.domain import PILLARS, PILLARS_BY_KEY
+from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLARS, PILLARS_BY_KEY
 from ssi_tui.messages import LogActivity, ShowJournalDay, UndoJournalChange
 from ssi_tui.store.views import JournalView
 from ssi_tui.widgets.bars import bar
 from ssi_tui.widgets.keyed_rows import show_rows
 from ssi_tui.widgets.safe import literal
 
-HINT = "↑↓ pick · + − count · c or Enter type a count · u undo · n note · [ ] days · t today"
+ACTIVITY_WIDTH = max(len(activity.label) for activity in ACTIVITY_CATALOGUE)
+PILLAR_WIDTH = max(len(pillar.short) for pillar in PILLARS)
+NARROW_BELOW = 98
+"""Columns under which the side panel gives its room to the card (69 wide with its padding
+and scrollbar): at 80 the card kept the side panel and lost its Week column."""
+SHORT_BELOW = 30
+"""Rows under which the last 14 days give their room to the card's 20 activities."""
+HINT = "+ − count · c or Enter types one · u undo · n note · [ ] other days · t today"
 
 
 def heading(view: JournalView) -> Text:
+    """The card's day, the streak overall and per pillar (kept over quiet weekends unless the
+    user counts them), and the keys."""
+    one_line = 96  # what a 100-column terminal leaves the pane
     text = Text()
     text.append(view.day.strftime("%A %d %B %Y"), style="bold")
     if view.day == view.today:
@@ -32,24 +42,33 @@ def heading(view: JournalView) -> Text:
     by_pillar = " · ".join(
         f"{pillar.short} {view.pillar_streaks.get(pillar.key, 0)}" for pillar in PILLARS
     )
-    text.append(f"  ({by_pillar})")
+    if len(text) + len(by_pillar) + 4 <= one_line:
+        text.append(f"  ({by_pillar})")
+    else:  # whole on a line of its own, rather than wrapped inside a pillar's name and number
+        text.append(f"\nBy pillar: {by_pillar}")
     text.append("\n" + HINT, style="dim")
     return text
 
 
 def side_panel(view: JournalView) -> Text:
-    """What is left this week against the weekly targets."""
+    """What is left of the current week's targets (Monday to today, whichever day the card
+    shows: the card's Week column is the one about the shown day's week), and how the streaks
+    treat weekends."""
     labels = {activity.key: activity.label for activity in view.activity_types}
+    monday, sunday = view.this_week, view.this_week + timedelta(days=6)
     text = Text("What's left this week\n", style="bold")
+    text.append(f"{monday:%a} {monday.day} {monday:%b} – {sunday:%a} {sunday.day} {sunday:%b}\n")
     remaining = {
-        key: target - view.week_counts.get(key, 0)
+        key: target - view.this_week_counts.get(key, 0)
         for key, target in view.weekly_targets.items()
-        if view.week_counts.get(key, 0) < target
+        if view.this_week_counts.get(key, 0) < target
     }
     if not remaining:
         text.append("Every weekly target is met. ✓\n", style="green")
     for key, left in sorted(remaining.items(), key=lambda item: -item[1]):
         text.append(f" • {left} × {labels.get(key, key)}\n")
+    weekends = "skip quiet weekends" if view.weekends == "skip" else "count weekends"
+    text.append(f"\nStreaks {weekends}.", style="dim")
     return text
 
 
@@ -74,17 +93,23 @@ class JournalPane(Vertical):
         yield Static(id="journal-head")
         with Horizontal(id="journal-body"):
             card: DataTable[Text | str] = DataTable(id="journal-card", cursor_type="row")
-            card.add_column("Activity", key="activity", width=25)
-            card.add_column("Pillar", key="pillar", width=8)
+            card.add_column("Activity", key="activity", width=ACTIVITY_WIDTH)
+            card.add_column("Pillar", key="pillar", width=PILLAR_WIDTH)
             card.add_column("Day", key="day", width=4)
             card.add_column("Week", key="week", width=7)
             card.add_column("", key="bar", width=8)
             yield card
             yield Static(id="journal-side")
-        yield Static("Last 14 days", classes="caption")
+        yield Static("Last 14 days", id="journal-recent-caption", classes="caption")
         recent: DataTable[Text | str] = DataTable(id="journal-recent", cursor_type="row")
         recent.add_columns("Date", "Activity", "Count", "Note")
         yield recent
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow: the card takes the width (its Week column is what is left to do). Short: the
+        card takes the height, so that every activity fits in 80×24 or nearly."""
+        self.set_class(event.size.width < NARROW_BELOW, "-narrow")
+        self.set_class(event.size.height < SHORT_BELOW, "-short")
 
     def focus(self, scroll_visible: bool = True) -> JournalPane:
         self.query_one("#journal-card", DataTable).focus(scroll_visible)
@@ -119,7 +144,7 @@ class JournalPane(Vertical):
             card.clear()
             for activity in activities:
                 cells = self._card_cells(view, activity.key, activity.label)
-                pillar = PILLARS_BY_KEY[activity.pillar].short[:8]
+                pillar = PILLARS_BY_KEY[activity.pillar].short
                 card.add_row(
                     cells["activity"],
                     pillar,

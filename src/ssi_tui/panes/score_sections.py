@@ -139,14 +139,29 @@ def row_of_cells(cells: list[Text], columns: Sequence[tuple[int, AlignMethod]]) 
     return line
 
 
+def shown_estimate(view: ScoreView) -> Estimate | None:
+    """The estimate to show beside the official reading: none while the journal covers too
+    few days of its window for the number to mean much (`MIN_JOURNAL_DAYS`)."""
+    return None if view.coverage.held_back else view.estimate
+
+
 def estimate_line(view: ScoreView) -> Text:
     """The journal estimate beside the official total, and how far to trust it."""
     text = Text()
     if view.estimate is None:
         return text
     text.append("Estimate from your journal: ", style="bold")
-    text.append(f"{view.estimate.total:.1f}", style="bold italic")
-    text.append(f" (last {view.estimate.window_days} days; column Est.) — ")
+    coverage = view.coverage
+    if coverage.held_back:
+        text.append("held back", style="bold yellow")
+        text.append(f" — {coverage.held_back_reason()}; ")
+    elif coverage.state == "partial":
+        text.append(f"{view.estimate.total:.1f}", style="bold italic")
+        text.append(f" (so far it {coverage.partial_note()}", style="yellow")
+        text.append("; column Est.) — ")
+    else:
+        text.append(f"{view.estimate.total:.1f}", style="bold italic")
+        text.append(f" (last {view.estimate.window_days} days; column Est.) — ")
     calibration = view.calibration
     if calibration is not None and calibration.weights is not None:
         text.append(
@@ -168,7 +183,7 @@ def estimate_line(view: ScoreView) -> Text:
 
 def summary(view: ScoreView, latest: Reading) -> Group:
     """The pillar table, the estimate line and the tips, drawn as one block under the head."""
-    pillars = PillarTable(view.readings, view.estimate)
+    pillars = PillarTable(view.readings, shown_estimate(view))
     return Group(pillars, estimate_line(view), Text(), advice(view, latest))
 
 

@@ -17,6 +17,9 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
+    AUTO_FOCUS = "#confirm-no"
+    """Enter keeps things as they are: a change that loses data takes `y` or a click."""
+
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
         self.question = question

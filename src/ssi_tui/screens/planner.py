@@ -15,7 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ssi_tui.core.domain import PILLARS, is_pillar_key
-from ssi_tui.core.planner import Plan, plan
+from ssi_tui.core.planner import (
+    Plan,
+    held_back_message,
+    plan,
+    provisional_note,
+    validated_request,
+)
 from ssi_tui.store.views import PlanInputs
 from ssi_tui.widgets.trend_chart import Series, TrendChart
 
@@ -61,6 +67,7 @@ class PlannerScreen(ModalScreen[None]):
     """Change the target, horizon or pillar and the plan follows at once."""
 
     BINDINGS = [Binding("escape", "dismiss", "Close", id="planner.close")]
+    AUTO_FOCUS = "#planner-target"
 
     def __init__(self, inputs: PlanInputs) -> None:
         super().__init__()
@@ -99,6 +106,19 @@ class PlannerScreen(ModalScreen[None]):
             return
         chosen = self.query_one("#planner-pillar", Select).value
         pillar = chosen if is_pillar_key(chosen) else None
+        coverage = self.inputs.coverage
+        if coverage.held_back:
+            try:
+                validated_request(
+                    None if pillar else target, (pillar, target) if pillar else None, weeks
+                )
+            except ValueError as error:
+                message.update(Text(str(error), style="bold red"))
+                return
+            message.update(Text(held_back_message(coverage), style="bold yellow"))
+            self.query_one("#planner-counts", Static).update("")
+            self.query_one("#planner-chart", Static).update("")
+            return
         try:
             result = plan(
                 self.inputs.journal,
@@ -109,11 +129,16 @@ class PlannerScreen(ModalScreen[None]):
                 weights=self.inputs.weights,
                 latest_reading=self.inputs.latest_reading,
                 activity_pillars=self.inputs.activity_pillars,
+                journal_days=coverage.days,
             )
         except ValueError as error:
             message.update(Text(str(error), style="bold red"))
             return
         style = "bold green" if result.reachable else "bold yellow"
-        message.update(Text(result.message, style=style))
+        shown = Text(result.message, style=style)
+        note = provisional_note(coverage)
+        if note:
+            shown.append("\n" + note, style="yellow")
+        message.update(shown)
         self.query_one("#planner-counts", Static).update(plan_table(result, self.inputs.labels))
         self.query_one("#planner-chart", Static).update(projection(result, self.inputs.as_of))

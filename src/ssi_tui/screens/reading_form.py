@@ -94,6 +94,8 @@ class ReadingFormScreen(ModalScreen[Reading | None]):
         Binding("escape", "cancel", "Cancel", id="reading_form.cancel"),
     ]
 
+    AUTO_FOCUS = "#field-date"
+
     def __init__(self, today: date, reading: Reading | None = None) -> None:
         super().__init__()
         self.today = today
@@ -106,7 +108,7 @@ class ReadingFormScreen(ModalScreen[Reading | None]):
             with Grid(id="reading-fields"):
                 for key, label in FIELDS:
                     yield Label(label)
-                    yield Input(self.initial.get(key, ""), id=f"field-{key}")
+                    yield Input(self.initial.get(key, ""), id=f"field-{key}", compact=True)
             yield Static("", id="reading-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Ctrl+S)", id="reading-save", variant="primary")

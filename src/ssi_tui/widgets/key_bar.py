@@ -25,8 +25,9 @@ KEY_GAP = 1
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
 """The command palette's action, as Textual recognises it in an app's bindings: the palette is
 found by what it does, so a keymap or `COMMAND_PALETTE_BINDING` may give it any key."""
-HELP_ID = "app.help"
-"""The binding kept at the right beside the palette, however narrow the terminal."""
+KEPT_AT_THE_RIGHT = ("app.quit", "app.help")
+"""Bindings kept at the right beside the palette, however narrow the terminal: the way out,
+and the way to every other key."""
 
 
 def palette_key(active: Mapping[str, ActiveBinding]) -> str | None:
@@ -90,7 +91,7 @@ class KeyBar(Widget):
 
     def shown_keys(self) -> list[ShownKey]:
         """The keys on the bar, left to right, as many as fit whole; the command palette's
-        key first, at the right edge, and Help beside it, as every action can be found there.
+        key first, at the right edge, then Help and Quit beside it (see KEPT_AT_THE_RIGHT).
 
         An action bound to several keys shows its first key, as its binding lists them.
         """
@@ -107,8 +108,12 @@ class KeyBar(Widget):
         right: list[ShownKey] = []
         room = self.size.width
         actions = set(PALETTE_ACTIONS)  # shown already: the palette is at the right or nowhere
-        help_key = next((key for key, bound in active.items() if bound[1].id == HELP_ID), None)
-        for kept in (palette, help_key):  # right to left: what finds every other key
+        by_id: dict[str | None, str] = {}
+        for key, bound in active.items():
+            if bound[1].show:
+                by_id.setdefault(bound[1].id, key)  # a binding's first key, as it lists them
+        kept_keys = [by_id.get(binding_id) for binding_id in reversed(KEPT_AT_THE_RIGHT)]
+        for kept in (palette, *kept_keys):  # right to left
             if kept is not None:
                 width = place(kept, 0).end
                 if width <= room:
