@@ -3,6 +3,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+import pytest
+
+from ssi_tui.core import demo
 from ssi_tui.core.demo import generate_history
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLAR_KEYS
 
@@ -53,3 +56,34 @@ def test_ten_years_for_the_benchmarks() -> None:
     history = generate_history(END, years=10)
     assert len(history.readings) > 500
     assert history.readings[0]["date"] < "2016-07-01"
+
+
+def test_each_demo_post_reads_like_its_format() -> None:
+    """The demo showed a "Quick poll:" article and a "5 lessons" poll."""
+    posts = generate_history(date(2026, 6, 1), years=3).posts
+    by_format: dict[str, list[str]] = {}
+    for post in posts:
+        by_format.setdefault(post["format"], []).append(post["text"])
+    assert {"poll", "carousel", "video", "article", "image", "text"} <= set(by_format)
+    for text in by_format["poll"]:
+        assert "poll" in text.lower() or "vote" in text.lower(), text
+        assert text.count("○") >= 3, "a poll lists its options"
+    others = [text for fmt, texts in by_format.items() if fmt != "poll" for text in texts]
+    assert not any("poll" in text.lower() for text in others)
+    assert not any("lessons from" in text for text in by_format["text"] + by_format["poll"])
+    assert all("slides" in t or "Swipe" in t for t in by_format["carousel"])
+    assert all("video" in t or "Watch" in t for t in by_format["video"])
+
+
+def test_the_texts_never_move_the_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts come from their own random stream: the demo's numbers, which the tests and
+    the snapshots rely on, stay as they were when the texts came to fit their formats."""
+
+    def figures() -> list[tuple[object, ...]]:
+        history = generate_history(date(2026, 6, 1))
+        return [(p["published_at"], p["format"], p["impressions"]) for p in history.posts]
+
+    before = figures()
+    monkeypatch.setattr(demo, "POLL_QUESTIONS", ("Poll?",))
+    monkeypatch.setattr(demo, "FORMAT_HOOKS", {})
+    assert figures() == before

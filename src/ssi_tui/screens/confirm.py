@@ -29,8 +29,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes_label} (y)", id="confirm-yes", variant="error")
-                yield Button("No (n)", id="confirm-no")
+                yield Button(
+                    f"{self.yes_label} (y)", id="confirm-yes", variant="error", compact=True
+                )
+                yield Button("No (n)", id="confirm-no", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")

@@ -86,7 +86,7 @@ class ImportScreen(ModalScreen[bool]):
             yield ImportableTree(self.folder, id="import-tree")
             with Horizontal(classes="buttons"):
                 yield Input(placeholder="…or type a path", id="import-path")
-                yield Button("Import", id="import-start", variant="primary")
+                yield Button("Import", id="import-start", variant="primary", compact=True)
             yield ProgressBar(id="import-progress", show_eta=False)
             with VerticalScroll(id="import-report"):
                 yield Static("", id="import-status")

@@ -60,9 +60,11 @@ class PasteReadingScreen(ModalScreen[Reading | None]):
             yield Static("Nothing pasted yet.", id="paste-result")
             with Horizontal(classes="buttons"):
                 yield Label("Date ")
-                yield Input(self.today.isoformat(), id="paste-date")
-                yield Button("Save (Ctrl+S)", id="paste-save", variant="primary", disabled=True)
-                yield Button("Cancel (Esc)", id="paste-cancel")
+                yield Input(self.today.isoformat(), id="paste-date", compact=True)
+                yield Button(
+                    "Save (Ctrl+S)", id="paste-save", variant="primary", disabled=True, compact=True
+                )
+                yield Button("Cancel (Esc)", id="paste-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#paste-text", TextArea).focus()

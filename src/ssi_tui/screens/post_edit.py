@@ -59,8 +59,8 @@ class PostEditScreen(ModalScreen[EditResult | None]):
                     yield Input("" if value is None else str(value), id=f"post-{name}")
             yield Static("", id="post-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="post-save", variant="primary")
-                yield Button("Cancel (Esc)", id="post-cancel")
+                yield Button("Save (Ctrl+S)", id="post-save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="post-cancel", compact=True)
 
     @on(Button.Pressed, "#post-save")
     @on(Input.Submitted)

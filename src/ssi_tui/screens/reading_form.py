@@ -111,8 +111,8 @@ class ReadingFormScreen(ModalScreen[Reading | None]):
                     yield Input(self.initial.get(key, ""), id=f"field-{key}", compact=True)
             yield Static("", id="reading-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="reading-save", variant="primary")
-                yield Button("Cancel (Esc)", id="reading-cancel")
+                yield Button("Save (Ctrl+S)", id="reading-save", variant="primary", compact=True)
+                yield Button("Cancel (Esc)", id="reading-cancel", compact=True)
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#field-{key}", Input).value for key, _ in FIELDS}
