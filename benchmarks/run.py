@@ -10,9 +10,9 @@ one). Progress goes to standard error. `--quick` runs the QUICK plan, on one yea
 with fewer repetitions and smaller inputs: the smoke test uses it to prove that every
 benchmark still runs, not that it meets its target.
 
-Each benchmark is a function of the modules beside this one (bench_startup, bench_analysis,
-bench_data, bench_soak) that takes its settings from the plan and returns its figures; this
-module runs them in turn, each on its own copy of one history, and reports.
+Each benchmark is a function of the modules beside this one (bench_startup, bench_cli,
+bench_analysis, bench_data, bench_soak) that takes its settings from the plan and returns its
+figures; this module runs them in turn, each on its own copy of one history, and reports.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import bench_analysis
+import bench_cli
 import bench_data
 import bench_soak
 import bench_startup
@@ -40,6 +41,10 @@ TARGETS: dict[str, float] = {
     "startup_ratio": 1.3,
     "startup_rss_ratio": 1.5,
     "quicklog_ratio": 1.5,
+    "estimate_ratio": 1.5,
+    "plan_ratio": 1.5,
+    "today_ratio": 1.5,
+    "analyze_cli_ratio": 3.0,
     "analyze_ms_p50": 20.0,
     "analyze_worst_s": 1.0,
     "train_s_2000_posts": 5.0,
@@ -54,12 +59,19 @@ TARGETS: dict[str, float] = {
 """Upper bounds. Start-up aims at 1.3 and must never exceed STARTUP_RATIO_CEILING; the share
 of start-ups with scikit-learn, SciPy or NLTK loaded at first paint must be 0 (the README
 promises they load after the paint); a key pressed in the first seconds, while the rest of the
-app loads behind the first frame, must not wait more than a tenth of a second."""
+app loads behind the first frame, must not wait more than a tenth of a second. The cold
+commands (`estimate`, `plan`, `today`, and `analyze` of one draft) are ratios to
+`python -c "import sqlite_utils, click"` on a settled history: `estimate`, `plan` and `today`
+within 1.5 of it, `analyze` within 3."""
 STARTUP_RATIO_CEILING = 1.5
 REQUIRED_KEYS = (
     "startup_ratio",
     "startup_rss_ratio",
     "quicklog_ratio",
+    "estimate_ratio",
+    "plan_ratio",
+    "today_ratio",
+    "analyze_cli_ratio",
     "analyze_ms_p50",
     "train_s_2000_posts",
     "journal_query_ms_10y",
@@ -88,6 +100,9 @@ class Plan:
     stall_seconds: float
     """How long after the first complete frame the event loop is watched."""
     quicklog_runs: int
+    cold_command_runs: int
+    """Pairs of launches per cold command (`estimate`, `plan`, `today`, `analyze`) and the
+    reference."""
     analyze_runs: int
     worst_case_size: int
     """Bytes of each pathological draft (analyzer_worst_case.py)."""
@@ -109,6 +124,7 @@ FULL = Plan(
     stall_runs=5,
     stall_seconds=3.0,
     quicklog_runs=15,
+    cold_command_runs=15,
     analyze_runs=60,
     worst_case_size=1_900_000,
     worst_case_repeat=3,
@@ -128,6 +144,7 @@ QUICK = Plan(
     stall_runs=1,
     stall_seconds=1.0,
     quicklog_runs=3,
+    cold_command_runs=3,
     analyze_runs=10,
     worst_case_size=200_000,
     worst_case_repeat=1,
@@ -166,6 +183,10 @@ def run_all(plan: Plan, work: Path, base_env: dict[str, str], today: date) -> Fi
     quicklog_db = copy_db(history, work / "quicklog.db")
     figures |= bench_startup.quick_log(
         child_env(base_env, work, quicklog_db, today), runs=plan.quicklog_runs
+    )
+    cold_db = bench_startup.settle(copy_db(history, work / "cold.db"))
+    figures |= bench_cli.cold_commands(
+        child_env(base_env, work, cold_db, today), work, runs=plan.cold_command_runs
     )
     rows = bench_analysis.measured_rows(copy_db(history, work / "analysis.db"))
     figures |= bench_analysis.analyze(rows, runs=plan.analyze_runs)

@@ -94,3 +94,51 @@ def test_bad_batches_and_times_are_refused(tmp_path: Path) -> None:
     assert code == 2 and "needs a header with a text column" in err
     code, _, err = run("analyze", "-", "--at", "tomorrow", stdin=DRAFT)
     assert code == 2 and "--at must be a date and time like 2026-02-03T08:30" in err
+
+
+def test_the_prior_loads_only_when_a_format_leans_on_it() -> None:
+    """Where the member's own model speaks for every format the prior (a scikit-learn model)
+    is not even loaded; the figures are those the loaded prior gives, blend or not."""
+    from tests.analysis.synthetic_posts import synthetic_posts
+
+    from ssi_tui.analysis.model import predict, shipped_prior, train_user_model
+
+    loads = []
+
+    def prior_when_needed() -> object:
+        loads.append(1)
+        return shipped_prior()
+
+    for posts, leans_on_prior in ((60, False), (14, True)):
+        model = train_user_model(synthetic_posts(posts))
+        assert model is not None
+        loads.clear()
+        lazy = predict(DRAFT, None, ["video"], model, prior_when_needed, posts)  # type: ignore[arg-type]
+        assert len(loads) == (1 if leans_on_prior else 0)
+        eager = predict(DRAFT, None, ["video"], model, shipped_prior(), posts)
+        assert lazy.to_json() == eager.to_json()
+        assert (lazy.basis == "user") is not leans_on_prior
+
+
+def test_a_saved_model_without_an_estimator_is_read_without_skops(tmp_path: Path) -> None:
+    """Its .skops file is recognised as the archive skops writes for no estimator; any other
+    archive, or damaged bytes, goes to skops and its checks."""
+    import skops.io as sio
+    from sklearn.linear_model import Ridge
+    from tests.analysis.synthetic_posts import synthetic_posts
+
+    from ssi_tui.analysis.model import load_model, save_model, train_user_model
+    from ssi_tui.analysis.persist import _holds_no_estimator
+
+    model = train_user_model(synthetic_posts(60))
+    assert model is not None and model.estimator is None
+    path = tmp_path / "models" / "user-format.skops"
+    save_model(model, path)
+    payload = path.read_bytes()
+    assert _holds_no_estimator(payload)
+    assert load_model(path) == model
+    fitted = Ridge().fit([[0.0], [1.0]], [0.0, 1.0])
+    assert not _holds_no_estimator(sio.dumps({"estimator": fitted}))
+    assert not _holds_no_estimator(sio.dumps({"estimator": None, "more": 1}))
+    assert not _holds_no_estimator(payload[:-20])
+    assert not _holds_no_estimator(b"not a zip archive")

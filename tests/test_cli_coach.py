@@ -60,7 +60,8 @@ def test_plan_names_weekly_numbers(demo_env: Path) -> None:
     assert all(count > 0 for count in result["weekly_counts"].values())
     assert result["message"].startswith("Reach 75 in about")
     text = run("plan", "--target", "75")[1]
-    assert "Each week:" in text and "Projected total: w0:" in text
+    assert "Activity                    Each week  More than now" in text
+    assert "Projected, week by week:\nWeek   now" in text and "on now" not in text
 
 
 def test_plan_refusals(demo_env: Path) -> None:
@@ -80,7 +81,7 @@ def test_two_days_of_journal_hold_the_estimate_back_and_json_says_how_many() -> 
     code, out, _ = run("estimate")
     assert code == 0
     assert out.startswith(
-        "Estimate from your journal: held back — it covers 2 of the 28 days it needs "
+        "Estimate from your journal: held back — it covers 2 of the 28 days it needs\n"
         "(about 12 more days of logging).\n"
     )
     result = json.loads(run("estimate", "--json")[1])
@@ -94,7 +95,7 @@ def test_the_plan_waits_for_the_journal_too() -> None:
     code, out, _ = run("plan", "--target", "75")
     assert code == 0
     assert out.startswith("Plan held back: your journal covers 2 of the 28 days the estimate")
-    assert "Each week:" not in out
+    assert "Each week" not in out
     result = json.loads(run("plan", "--target", "75", "--json")[1])
     assert {"target", "reachable", "weekly_counts", "projected", "message"} <= set(result)
     assert result["journal_days"] == 2 and result["journal_coverage"] == "held_back"

@@ -192,3 +192,42 @@ def test_exported_posts_import_again_into_a_fresh_database(
     again = json.loads(run("posts", "--json")[1])
     keys = ("published_at", "format", "text", "url", "impressions", "reactions", "comments")
     assert [{k: p[k] for k in keys} for p in again] == [{k: p[k] for k in keys} for p in first]
+
+
+def test_posts_prints_the_panes_columns_under_a_header_within_80_columns(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.csv"
+    long_hook = "Worth a read: " + "why discovery calls fail when nobody listens " * 3
+    posts.write_text(
+        "published_at,format,text,impressions,reactions,comments,reposts\n"
+        f'2026-04-26T12:00:00,link,"{long_hook}\nsecond line",12000,500,90,10\n'
+        '2026-04-20T08:05:00,carousel,"\n\nThree lessons 🚀",800,30,6,4\n'
+        "2026-04-13T07:30:00,poll,,,,,\n",
+        encoding="utf-8",
+    )
+    assert run("import", str(posts))[0] == 0
+    code, out, _ = run("posts")
+    assert code == 0
+    header, *lines = out.splitlines()
+    assert header.split() == ["Published", "Format", "Impr.", "Eng.", "Rate", "First", "line"]
+    assert all(len(line) <= 80 for line in [header, *lines])
+    assert len(lines) == 3
+    newest, carousel, poll = lines
+    assert newest.startswith("2026-04-26 12:00  link ")
+    assert newest.endswith("…") and "Worth a read: why discovery" in newest
+    assert "second line" not in out, "only the first line that says something"
+    assert carousel.endswith("Three lessons 🚀")
+    assert poll.split() == ["2026-04-13", "07:30", "poll", "—", "—", "—"]
+    for name in ("Format", "First line"):  # left-aligned under their header
+        start = header.index(name)
+        assert all(line[start - 2 : start] == "  " and line[start] != " " for line in lines[:2])
+    for name in ("Impr.", "Eng.", "Rate"):  # right-aligned under their header
+        end = header.index(name) + len(name)
+        assert all(line[end - 1] != " " and line[end : end + 1] in ("", " ") for line in lines)
+    assert newest.split()[3:6] == ["12,000", "600", "5.0%"]
+    assert carousel.split()[3:6] == ["800", "40", "5.0%"]
+
+
+def test_posts_with_nothing_imported_says_how_to_import(tmp_path: Path) -> None:
+    code, out, _ = run("posts")
+    assert code == 0
+    assert out == "No posts yet: 'ssi-tui import' your LinkedIn data export or a posts CSV.\n"

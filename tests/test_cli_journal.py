@@ -14,7 +14,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_log_adds_accepts_plurals_and_reports_the_week() -> None:
     assert run("log", "comments", "3")[1].strip() == (
-        "Logged comment ×3 on 2026-06-01 (day: 3; this week 3 of 10)."
+        "Logged comment ×3 on Mon 2026-06-01 (today): 3 that day, 3 of 10 this week."
     )
     assert run("log", "Connection-Requests", "--note", "after the webinar")[0] == 0
     assert run("log", "replies")[0] == 0
@@ -42,7 +42,7 @@ def test_log_adds_accepts_plurals_and_reports_the_week() -> None:
 
 def test_set_corrects_a_day_down_to_zero() -> None:
     run("log", "comment", "5")
-    assert run("log", "comment", "2", "--set")[1].startswith("Set comment ×2 on 2026-06-01")
+    assert run("log", "comment", "2", "--set")[1].startswith("Set comment to 2 on Mon 2026-06-01")
     run("log", "comment", "0", "--set")
     assert json.loads(run("journal", "--json")[1]) == []
 
@@ -53,8 +53,8 @@ def test_refusals_are_one_sentence_with_exit_2() -> None:
         ("log", "comment", "-1"): "The count must be 0 or more, not -1",
         ("log", "comment", "2.5"): "The count must be a whole number, not '2.5'.",
         ("log", "comment", "--date", "2026-06-02"): "The date 2026-06-02 is in the future.",
-        ("log", "comment", "--date", "June"): "'June' is not a date like 2026-06-01",
-        ("journal", "--since", "x"): "'x' is not a date like 2026-06-01",
+        ("log", "comment", "--date", "June"): "'June' is not a day; give today, yesterday",
+        ("journal", "--since", "x"): "'x' is not a day; give today, yesterday",
         ("targets", "comment"): "Give the weekly target after the activity",
         ("activity", "add", "webinar", "--pillar", "fun"): "Invalid value for '--pillar'",
     }
@@ -71,7 +71,8 @@ def test_own_activity_types_and_targets() -> None:
         run("activity", "add", "webinar", "--pillar", "brand", "--label", "Webinar hosted")[
             1
         ].strip()
-        == "Added webinar (Establish your professional brand)."
+        == "Added webinar (Webinar hosted), which feeds Establish your professional brand:\n"
+        "log it with 'ssi-tui log webinar'."
     )
     code, _, err = run("activity", "add", "webinar", "--pillar", "brand")
     assert code == 2 and "already exists" in err
@@ -79,7 +80,7 @@ def test_own_activity_types_and_targets() -> None:
     listed = run("activity", "list")[1]
     assert "webinar" in listed and "Webinar hosted (yours)" in listed
     assert run("targets", "webinar", "2")[0] == 0
-    assert "webinar                     1 of 2    this week" in run("targets")[1]
+    assert "Webinar hosted           webinar                1       2     1" in run("targets")[1]
 
 
 def test_a_new_activity_cannot_take_a_name_that_already_means_another() -> None:
@@ -99,5 +100,5 @@ def test_a_new_activity_cannot_take_a_name_that_already_means_another() -> None:
     assert run("activity", "add", "webinar", "--pillar", "brand")[0] == 0
     code, _, err = run("activity", "add", "webinars", "--pillar", "people")
     assert code == 2 and "'webinars' already means the activity 'webinar'" in err
-    keys = [line.split()[0] for line in run("activity", "list")[1].splitlines()]
+    keys = [line.split()[0] for line in run("activity", "list")[1].splitlines()[1:]]
     assert "comments" not in keys and "likes" not in keys and "webinars" not in keys

@@ -134,7 +134,7 @@ def test_add_refusals_are_one_sentence_with_exit_2(tmp_path: Path) -> None:
         ("--brand", "16", "--date", "2026-06-02"): "The date 2026-06-02 is in the future.",
         ("--brand", "16", "--network-rank", "0"): "network rank must be a Top N% between 1 and 100",
         ("--brand", "x"): "'x' is not a number",
-        ("--brand", "16", "--date", "yesterday"): "'yesterday' is not a date like 2026-06-01",
+        ("--brand", "16", "--date", "June"): "'June' is not a day; give today, yesterday",
     }
     for arguments, message in cases.items():
         code, out, err = run("ssi", "add", *arguments, *pillars)
@@ -181,12 +181,12 @@ def test_list_json_and_text(tmp_path: Path) -> None:
         "Total",
         "Brand",
         "People",
-        "Insigh",
-        "Relati",
+        "Insights",
+        "Relationships",
         "Industry",
         "Network",
     ]
-    assert text[2].startswith("2026-05-08     60  16.00")
+    assert text[2].split() == ["2026-05-08", "60", "16.00", "14.00", "13.00", "17.00", "—", "—"]
 
 
 def test_delete_and_target(tmp_path: Path) -> None:
@@ -207,8 +207,8 @@ def test_delete_and_target(tmp_path: Path) -> None:
     assert run("ssi", "delete", "2026-05-01")[0] == 0
     code, _, err = run("ssi", "delete", "2026-05-01")
     assert code == 2 and "There is no reading for 2026-05-01." in err
-    assert run("ssi", "target")[1].strip() == "Target SSI: 75"
-    assert run("ssi", "target", "80")[1].strip() == "Target SSI: 80"
+    assert run("ssi", "target")[1].strip() == "Your target SSI is 75."
+    assert run("ssi", "target", "80")[1].strip() == "Your target SSI is 80."
     code, _, err = run("ssi", "target", "120")
     assert code == 2 and "between 1 and 100" in err
 

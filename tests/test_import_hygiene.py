@@ -192,3 +192,81 @@ def test_estimate_and_plan_calibrate_without_scikit_learn(demo_db_path: Path, co
         "ssi_tui.analysis.calibration_fit" in modules
     )  # it did calibrate (the demo has 52 readings)
     assert {name.split(".")[0] for name in _heavy(modules)} == {"scipy"}
+
+
+def _command_probe(db: Path, *arguments: str) -> str:
+    """Code that runs `ssi-tui --db DB ARGUMENTS` with NumPy made unimportable (sqlite-utils
+    only tries it), so any need of ssi-tui's own for NumPy fails the command."""
+    return (
+        "import sys\n"
+        "sys.modules['numpy'] = None\n"
+        "import contextlib, io\n"
+        "from ssi_tui.cli import cli\n"
+        "shown = io.StringIO()\n"
+        "with contextlib.redirect_stdout(shown):\n"
+        f"    cli.main(['--db', {str(db)!r}, *{list(arguments)!r}], standalone_mode=False)\n"
+        "assert shown.getvalue().strip(), 'the command printed nothing'\n"
+        "if sys.modules.get('numpy', 0) is None:\n"
+        "    del sys.modules['numpy']  # the block itself, not an import\n"
+    )
+
+
+LIGHT_COMMAND_LOADS = ("textual", "rich", "sklearn", "scipy", "numpy", "nltk", "skops")
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> set[str]:
+    return {name for name in modules if name.split(".")[0] in names}
+
+
+def test_today_loads_no_textual_and_no_analysis_library(demo_db_path: Path) -> None:
+    """The morning screen is as light as the quick log: no Textual, scikit-learn, SciPy, NLTK,
+    and not even the NumPy that sqlite-utils would pick up."""
+    modules = _modules_after(_command_probe(demo_db_path, "today"))
+    assert "ssi_tui.commands.today" in modules
+    assert _loaded(modules, LIGHT_COMMAND_LOADS) == set()
+
+
+@pytest.mark.parametrize("command", ["estimate", "plan"])
+def test_estimate_and_plan_on_a_cached_calibration_load_neither_numpy_nor_scipy(
+    demo_db_path: Path, command: str
+) -> None:
+    """Settled as the app leaves it, the cached fit is used as it is: no fit, so no NumPy or
+    SciPy (only a stale calibration loads them, to fit it again)."""
+    from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+    from ssi_tui.store.database import open_database
+
+    db = open_database(demo_db_path)
+    try:
+        calibrate_and_cache(db)
+    finally:
+        db.close()
+    modules = _modules_after(_command_probe(demo_db_path, command))
+    assert "ssi_tui.analysis.calibration_fit" not in modules
+    assert _loaded(modules, LIGHT_COMMAND_LOADS) == set()
+
+
+def test_analyze_with_a_per_format_median_model_loads_no_scikit_learn(tmp_path: Path) -> None:
+    """A saved per-format-median model that speaks for every format (30+ posts, 5+ of each
+    suggested format) needs neither skops nor scikit-learn (nor the prior, a scikit-learn
+    model), and NLTK loads only the tokenizer and VADER, not its whole package."""
+    from tests.analysis.synthetic_posts import synthetic_posts
+
+    from ssi_tui.analysis.format_model import train_and_save
+    from ssi_tui.store.database import open_database
+    from ssi_tui.store.posts import upsert_posts
+
+    path = tmp_path / "posts.db"
+    db = open_database(path)
+    try:
+        upsert_posts(db, synthetic_posts(60))
+        model, _ = train_and_save(db, path)
+    finally:
+        db.close()
+    assert model is not None and model.kind == "format-median"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Three lessons from a lost deal.\n\nWe listened more. What would you add?")
+    modules = _modules_after(_command_probe(path, "analyze", str(draft)))
+    assert "ssi_tui.analysis.prediction" in modules
+    assert _loaded(modules, ("sklearn", "skops", "scipy", "numpy", "textual")) == set()
+    assert {"nltk.tokenize.punkt", "nltk.sentiment.vader"} <= modules
+    assert not {"nltk.corpus", "nltk.downloader", "nltk.classify"} & modules

@@ -6,6 +6,7 @@ app. Anything after it (an option, a subcommand) is handled by click in `ssi_tui
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ssi_tui.running import run_app
@@ -14,7 +15,7 @@ from ssi_tui.store.database import resolve_db_path
 
 def main() -> None:
     """Console-script entry point."""
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 1 or os.environ.get("_SSI_TUI_COMPLETE"):  # a shell asks for completions
         from ssi_tui.cli import main as command_line
 
         command_line()

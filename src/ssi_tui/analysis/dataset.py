@@ -4,7 +4,8 @@ Target: how a post did against the member's typical post at the time, as a log r
 log((engagement + 1) / (reference + 1)), where the reference is the median engagement of the
 `ROLLING_WINDOW` posts before it (the overall median for the first `MIN_PREVIOUS` posts).
 Comparing a post to the same account's recent median removes audience size and growth, which
-explain most raw engagement.
+explain most raw engagement. The feature names and a draft's values are `feature_rows` (plain
+Python, re-exported here).
 """
 
 from __future__ import annotations
@@ -22,44 +23,43 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
-from ssi_tui.analysis.features import DraftFeatures, analyze_text
+from ssi_tui.analysis.feature_rows import (
+    FORMAT_FEATURES,
+    PRIOR_FEATURES,
+    TEXT_FEATURES,
+    TIMING_FEATURES,
+    USER_FEATURES,
+    WEEKDAY_FEATURES,
+    format_values,
+    text_values,
+    timing_values,
+)
+from ssi_tui.analysis.features import analyze_text
 from ssi_tui.analysis.history import parse_published
-from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.core.post_stats import engagement_of
 
-FloatArray = npt.NDArray[np.float64]
+__all__ = [
+    "FORMAT_FEATURES",
+    "MIN_PREVIOUS",
+    "MIN_WEIGHT",
+    "PRIOR_FEATURES",
+    "RECENCY_HALF_LIFE_YEARS",
+    "ROLLING_WINDOW",
+    "TEXT_FEATURES",
+    "TIMING_FEATURES",
+    "USER_FEATURES",
+    "WEEKDAY_FEATURES",
+    "FloatArray",
+    "TrainingSet",
+    "build_training_set",
+    "format_values",
+    "log_ratio",
+    "matrix",
+    "text_values",
+    "timing_values",
+]
 
-TEXT_FEATURES: Final = (
-    "has_text",
-    "log_characters",
-    "length_sweet_spot",
-    "words_per_sentence",
-    "readability",
-    "questions",
-    "ends_with_question",
-    "call_to_action",
-    "hashtags",
-    "mentions",
-    "links",
-    "emoji",
-    "unicode_bold",
-    "line_breaks",
-    "list_items",
-    "sentiment",
-)
-FORMAT_FEATURES: Final = tuple(f"format_{name}" for name in POST_FORMATS)
-WEEKDAY_FEATURES: Final = tuple(f"weekday_{day}" for day in range(7))
-TIMING_FEATURES: Final = (*WEEKDAY_FEATURES, "hour_sin", "hour_cos")
-USER_FEATURES: Final = (
-    *TEXT_FEATURES,
-    *FORMAT_FEATURES,
-    *TIMING_FEATURES,
-    "log_followers",
-    "age_years",
-)
-"""What the member's own model sees: text, format, timing, account size, recency."""
-PRIOR_FEATURES: Final = TEXT_FEATURES
-"""The public posts carry no timing, and audience size cancels out in the target."""
+FloatArray = npt.NDArray[np.float64]
 
 ROLLING_WINDOW: Final = 20
 MIN_PREVIOUS: Final = 3
@@ -71,39 +71,6 @@ MIN_WEIGHT: Final = 0.05
 def log_ratio(engagement: float, reference: float) -> float:
     """How a post did against a reference engagement (+1 keeps zero-engagement posts finite)."""
     return math.log((max(engagement, 0.0) + 1.0) / (max(reference, 0.0) + 1.0))
-
-
-def text_values(features: DraftFeatures) -> dict[str, float]:
-    """The text measurements as bounded numbers (empty text gives zeros)."""
-    readability = features.readability
-    return {
-        "has_text": float(features.words > 0),
-        "log_characters": math.log1p(features.characters),
-        "length_sweet_spot": float(800 <= features.characters <= 1200),
-        "words_per_sentence": min(features.avg_sentence_words, 40.0) / 10,
-        "readability": 0.0 if readability is None else (min(max(readability, 0), 100) - 60) / 40,
-        "questions": float(min(features.questions, 5)),
-        "ends_with_question": float(features.ends_with_question),
-        "call_to_action": float(features.call_to_action),
-        "hashtags": float(min(features.hashtags, 10)),
-        "mentions": float(min(features.mentions, 10)),
-        "links": float(min(features.links, 5)),
-        "emoji": math.log1p(features.emoji),
-        "unicode_bold": float(features.unicode_bold > 0),
-        "line_breaks": math.log1p(features.line_breaks),
-        "list_items": math.log1p(features.list_items),
-        "sentiment": features.sentiment,
-    }
-
-
-def format_values(post_format: str) -> dict[str, float]:
-    return {f"format_{name}": float(name == post_format) for name in POST_FORMATS}
-
-
-def timing_values(moment: datetime) -> dict[str, float]:
-    angle = 2 * math.pi * (moment.hour + moment.minute / 60) / 24
-    values = {name: float(day == moment.weekday()) for day, name in enumerate(WEEKDAY_FEATURES)}
-    return values | {"hour_sin": math.sin(angle), "hour_cos": math.cos(angle)}
 
 
 def matrix(rows: Sequence[Mapping[str, float]], names: Sequence[str]) -> FloatArray:

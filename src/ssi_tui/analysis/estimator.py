@@ -5,17 +5,19 @@ Every model predicts a log ratio to the member's typical post as
 where `offset` is the (recency-weighted) median log ratio of that format and the estimator,
 when there is one, learns what text and timing add on top. The per-format median alone is
 the baseline every estimator must beat.
+
+Light to import: NumPy loads only when `log_ratios` runs (the analyzer reads a model without
+an estimator through `offsets` alone).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-import numpy as np
-
-from ssi_tui.analysis.dataset import FloatArray, format_values, matrix
+if TYPE_CHECKING:
+    from ssi_tui.analysis.dataset import FloatArray
 
 ModelKind: TypeAlias = Literal[
     "format-median", "level-format", "ridge", "gradient-boosting", "published"
@@ -73,9 +75,18 @@ class FormatModel:
     def n_posts(self) -> int:
         return self.metadata.n_posts
 
+    def offsets(self, formats: Sequence[str]) -> list[float]:
+        """Each format's offset: the whole prediction of a model without an estimator."""
+        return [self.format_offsets.get(name, 0.0) for name in formats]
+
     def log_ratios(self, rows: Sequence[Mapping[str, float]], formats: Sequence[str]) -> FloatArray:
-        """Predicted log ratio for each (feature row, format) pair."""
-        offsets = np.array([self.format_offsets.get(name, 0.0) for name in formats])
+        """Predicted log ratio for each (feature row, format) pair (as a NumPy array)."""
+        import numpy as np
+
+        from ssi_tui.analysis.dataset import matrix
+        from ssi_tui.analysis.feature_rows import format_values
+
+        offsets = np.array(self.offsets(formats))
         if self.estimator is None or not len(rows):
             return offsets
         pairs = zip(rows, formats, strict=True)

@@ -1,6 +1,9 @@
 """The user's format model on disk: trained from the post log, retrained when posts change.
 
-Heavy (scikit-learn and skops load here): the CLI calls it on demand, the app in a worker.
+Heavy when it trains or meets a model with an estimator (scikit-learn and skops load then):
+the CLI calls it on demand, the app in a worker. A saved model without an estimator loads
+with neither.
+
 A saved model that is corrupt, tampered with, out of range, in the wrong place (a folder) or
 from another scikit-learn version is never executed: it is refused, and the model is retrained
 from the posts. So is one whose record in `settings` is damaged. A model that cannot be saved
@@ -10,6 +13,7 @@ is still used; the note says so, and `model train` refuses in one sentence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +38,9 @@ class ModelState:
     """What the analyzer stands on."""
 
     user_model: FormatModel | None
-    prior: FormatModel
+    prior: FormatModel | Callable[[], FormatModel]
+    """The prior, or the function that loads it when a prediction first leans on it (see
+    `load_or_train`'s `prior_when_needed`)."""
     n_posts: int
     """Posts with a date and a measured engagement."""
     note: str | None = None
@@ -51,9 +57,10 @@ def training_rows(db: Database) -> list[dict[str, Any]]:
 
 
 def measured_posts(rows: list[dict[str, Any]]) -> int:
-    from ssi_tui.analysis.history import PostHistory
+    """Posts whose engagement is known (`PostHistory.measured`, without building it)."""
+    from ssi_tui.core.post_stats import engagement_of
 
-    return len(PostHistory.from_rows(rows).measured)
+    return sum(1 for row in rows if engagement_of(row) is not None)
 
 
 class ModelNotSaved(DatabaseError):
@@ -69,17 +76,37 @@ def train_and_save(db: Database, db_path: Path) -> tuple[FormatModel | None, int
     return model, measured_posts(rows)
 
 
-def load_or_train(db: Database, db_path: Path) -> ModelState:
-    """The saved model when it matches the posts, else a fresh one; always the prior too."""
-    from ssi_tui.analysis.model import ModelRefused, load_model, shipped_prior
+def load_or_train(
+    db: Database,
+    db_path: Path,
+    *,
+    prior_when_needed: bool = False,
+    rows: list[dict[str, Any]] | None = None,
+) -> ModelState:
+    """The saved model when it matches the posts, else a fresh one; always the prior too.
 
-    prior = shipped_prior()
+    `rows` are `training_rows(db)` when the caller has read them already (a fresh training
+    reads its own, after taking the posts' fingerprint).
+
+    With `prior_when_needed`, the prior (a scikit-learn model: a second or two of imports) is
+    loaded by the first prediction that leans on it, and not at all when the member's own
+    model speaks for every format; `ssi-tui analyze` asks for that. The app loads it here, in
+    its worker, so that no analysis waits for it.
+    """
+    from ssi_tui.analysis.persist import ModelRefused, load_model
+    from ssi_tui.analysis.prior import shipped_prior
+
+    prior: FormatModel | Callable[[], FormatModel] = (
+        shipped_prior if prior_when_needed else shipped_prior()
+    )
     path = model_path(db_path)
     note = None
     try:
         if _recorded_fingerprint(db) == posts_fingerprint(db) and _present(path):
             saved = load_model(path)
-            return ModelState(saved, prior, measured_posts(training_rows(db)))
+            return ModelState(
+                saved, prior, measured_posts(training_rows(db) if rows is None else rows)
+            )
     except ModelRefused as error:
         note = f"{error} It was retrained from your posts."
     stamp, rows, fresh = _train(db)
@@ -119,7 +146,7 @@ def _recorded_fingerprint(db: Database) -> str | None:
 
     A record another program damaged (not JSON, the wrong shape, huge) is `ModelRefused`.
     """
-    from ssi_tui.analysis.model import ModelRefused
+    from ssi_tui.analysis.persist import ModelRefused
 
     row = db.execute(
         "SELECT substr(value, 1, ?), length(value) FROM settings WHERE key = ?",

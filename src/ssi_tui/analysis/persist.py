@@ -14,6 +14,12 @@ read), one changed since it was saved, metadata out of range, a model holding ty
 `ALLOWED_TYPES` or unpacking to more than a model holds, or one written by another scikit-learn
 minor version; the caller then retrains or falls back to the prior. Both files are written
 readable by their owner only: they are derived from the member's posts.
+
+Loading a model without an estimator (the per-format median, the level-and-format model) needs
+neither skops nor scikit-learn: its .skops file is recognised as the one archive skops writes
+for "no estimator" (`_holds_no_estimator`), and scikit-learn's version is read from where it
+is installed (`installed_sklearn_version`). Anything else in the file goes through skops and
+its checks.
 """
 
 from __future__ import annotations
@@ -25,14 +31,15 @@ import io
 import json
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, Final
 
-from ssi_tui.analysis.dataset import USER_FEATURES
 from ssi_tui.analysis.estimator import FormatModel, ModelKind, ModelMetadata
+from ssi_tui.analysis.feature_rows import USER_FEATURES
 from ssi_tui.core.domain import POST_FORMATS
 from ssi_tui.core.limits import MAX_METRIC
 
@@ -274,10 +281,29 @@ def _nesting(value: Any) -> int:
     return deepest
 
 
-def _check_version(saved: str) -> None:
+def installed_sklearn_version() -> str:
+    """scikit-learn's version without importing it (a second or more): from the name of its
+    `scikit_learn-<version>.dist-info` folder, the first on `sys.path` as for an import
+    (`importlib.metadata` finds the same folder, but loading it costs 30 ms); else from the
+    module itself."""
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")  # noqa: PTH208 - names alone, no Path per entry
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith(".dist-info"):
+                continue
+            project, _, version = name.removesuffix(".dist-info").partition("-")
+            if version and project.lower().replace("-", "_").replace(".", "_") == "scikit_learn":
+                return version
     import sklearn
 
-    current = sklearn.__version__
+    return str(sklearn.__version__)
+
+
+def _check_version(saved: str) -> None:
+    current = installed_sklearn_version()
     if saved.split(".")[:2] != current.split(".")[:2]:
         raise ModelRefused(
             f"The model was saved with scikit-learn {saved or 'unknown'} and this is {current}, "
@@ -421,7 +447,71 @@ def _check_archive(payload: bytes, name: str) -> None:
         )
 
 
+NO_ESTIMATOR_SCHEMA: Final = {
+    "__class__": "dict",
+    "__module__": "builtins",
+    "__loader__": "DictNode",
+    "content": {
+        "estimator": {
+            "__class__": "str",
+            "__module__": "builtins",
+            "__loader__": "JsonNode",
+            "content": "null",
+            "is_json": True,
+        }
+    },
+    "key_types": {
+        "__class__": "list",
+        "__module__": "builtins",
+        "__loader__": "ListNode",
+        "content": [{"__class__": "str", "__module__": "builtins", "__loader__": "TypeNode"}],
+    },
+    "protocol": 2,
+}
+"""The schema skops (protocol 2) writes for `{"estimator": None}`, less the object ids and
+the skops version that vary from file to file."""
+MAX_NO_ESTIMATOR_BYTES: Final = 4_096
+"""That schema is under 700 bytes."""
+
+
+def _holds_no_estimator(payload: bytes) -> bool:
+    """Whether the archive is exactly what `save_model` writes for a model without an
+    estimator: one `schema.json` of the shape above, its ids whole numbers. Anything else,
+    damaged or not, is False and goes to skops, which loads or refuses it as before."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            members = archive.infolist()
+            if len(members) != 1 or members[0].filename != "schema.json":
+                return False
+            if members[0].file_size > MAX_NO_ESTIMATOR_BYTES:
+                return False
+            schema = json.loads(archive.read(members[0]).decode("utf-8"))
+    except Exception:  # a damaged archive: skops says so in its own words
+        return False
+    if not isinstance(schema, dict) or not isinstance(schema.pop("_skops_version", None), str):
+        return False
+    return bool(_without_ids(schema) == NO_ESTIMATOR_SCHEMA)
+
+
+def _without_ids(node: Any) -> Any:
+    """A schema with each node's `__id__` taken out (None, never equal to a schema, when an
+    id is not a whole number)."""
+    if isinstance(node, list):
+        return [_without_ids(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "__id__" in node:
+        identity = node["__id__"]
+        if isinstance(identity, bool) or not isinstance(identity, int):
+            return None
+    return {key: _without_ids(value) for key, value in node.items() if key != "__id__"}
+
+
 def _load_estimator(payload: bytes, name: str) -> Any:
+    if _holds_no_estimator(payload):
+        return None
     import skops.io as sio
 
     _check_archive(payload, name)

@@ -3,24 +3,33 @@
 For each format the member's model counts `blend.user_weight(...)` and the prior the rest. Log
 ratios and their residual ranges are blended with that weight, then turned into engagements on
 the member's scale: (typical + 1) · exp(log ratio) − 1.
+
+Where every format's weight is 1 (the member's model alone speaks) the prior counts for
+nothing, so it is not even loaded: `predict` takes it as a model or as a function that loads
+it, called only when some format leans on it. A model without an estimator predicts in plain
+Python; NumPy and scikit-learn load only for one that has an estimator.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from ssi_tui.analysis.blend import MIN_POSTS, Basis, basis_for, user_weight
-from ssi_tui.analysis.dataset import TEXT_FEATURES, text_values, timing_values
 from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.analysis.feature_rows import TEXT_FEATURES, text_values, timing_values
 from ssi_tui.analysis.features import DraftFeatures, analyze_text, features_json
 from ssi_tui.analysis.prior import published_prior
 from ssi_tui.analysis.reasons import explain
 from ssi_tui.core.domain import POST_FORMATS, SUGGESTED_FORMATS, PostFormat
 from ssi_tui.core.drafts import MIN_WORDS_FOR_A_SUGGESTION, EngagementUnit
+
+PriorSource: TypeAlias = FormatModel | Callable[[], FormatModel] | None
+"""The prior as `predict` takes it: a model, a function that loads one (called only when a
+format leans on the prior), or None for the published multipliers."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ def predict(
     at: datetime | None,
     formats: Sequence[PostFormat],
     user_model: FormatModel | None,
-    prior_model: FormatModel | None,
+    prior_model: PriorSource,
     n_user_posts: int,
 ) -> Prediction:
     """Engagement of `draft_text` as each suggested format plus any requested one."""
@@ -95,12 +104,9 @@ def predict(
             f"Unknown format {unknown[0]!r}: expected one of {', '.join(POST_FORMATS)}."
         )
     wanted = list(dict.fromkeys([*SUGGESTED_FORMATS, *formats]))
-    prior = prior_model or published_prior()
     features = analyze_text(draft_text)
     rows = _rows(features, at, user_model)
     counts = dict(user_model.format_counts) if user_model else {}
-    prior_lr = prior.log_ratios([rows[0]] * len(wanted), wanted) - _mix_centre(prior, counts)
-    user_lr = user_model.log_ratios([rows[1]] * len(wanted), wanted) if user_model else prior_lr
     weights = [
         user_weight(n_user_posts, counts.get(name, 0)) if user_model else 0.0 for name in wanted
     ]
@@ -108,6 +114,14 @@ def predict(
         # Its fit already leaned each format with few posts on the prior's multiplier: from
         # MIN_POSTS on, it speaks for every format (blending again would count the prior twice).
         weights = [1.0 if n_user_posts >= MIN_POSTS else 0.0 for _ in wanted]
+    prior = _prior(prior_model) if any(w < 1 for w in weights) else None
+    if prior is not None:
+        centre = _mix_centre(prior, counts)
+        prior_lr = [value - centre for value in _log_ratios(prior, rows[0], wanted)]
+        prior_low, prior_high = prior.residual_low, prior.residual_high
+    else:  # every weight is 1: the prior's share, (1 − w) of it, is nothing
+        prior_lr, prior_low, prior_high = [0.0] * len(wanted), 0.0, 0.0
+    user_lr = _log_ratios(user_model, rows[1], wanted) if user_model else prior_lr
     scale = user_model.scale if user_model else None
     own_low, own_high = (
         (user_model.residual_low, user_model.residual_high) if user_model else (0, 0)
@@ -116,8 +130,8 @@ def predict(
     for index, name in enumerate(wanted):
         w = weights[index]
         center = w * user_lr[index] + (1 - w) * prior_lr[index]
-        low = center + w * own_low + (1 - w) * prior.residual_low
-        high = center + w * own_high + (1 - w) * prior.residual_high
+        low = center + w * own_low + (1 - w) * prior_low
+        high = center + w * own_high + (1 - w) * prior_high
         predictions.append(
             FormatPrediction(
                 name,
@@ -158,6 +172,23 @@ def predict(
         unit="engagements" if scale is not None else "× typical post",
         text_weighed=text_weighed,
     )
+
+
+def _prior(source: PriorSource) -> FormatModel:
+    """The prior itself: loaded now when `source` is the function that loads it."""
+    if source is None:
+        return published_prior()
+    return source if isinstance(source, FormatModel) else source()
+
+
+def _log_ratios(
+    model: FormatModel, row: Mapping[str, float], formats: Sequence[str]
+) -> list[float]:
+    """The model's log ratio for `row` as each format: its offsets alone, in plain Python,
+    when it has no estimator (the same numbers NumPy would add up)."""
+    if model.estimator is None:
+        return model.offsets(formats)
+    return [float(value) for value in model.log_ratios([row] * len(formats), formats)]
 
 
 def _mix_centre(prior: FormatModel, counts: Mapping[str, int]) -> float:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Final
 
 from ssi_tui.analysis import benchmarks
 from ssi_tui.analysis.blend import MIN_POSTS, Basis
-from ssi_tui.analysis.dataset import TIMING_FEATURES
 from ssi_tui.analysis.estimator import FormatModel
+from ssi_tui.analysis.feature_rows import TIMING_FEATURES
 from ssi_tui.analysis.features import DraftFeatures
 from ssi_tui.core.domain import PostFormat
 from ssi_tui.core.post_stats import MIN_TRUSTED_POSTS
@@ -46,12 +46,20 @@ def explain(
     basis: Basis,
     n_posts: int,
     user_model: FormatModel | None,
-    prior: FormatModel,
+    prior: FormatModel | None,
 ) -> list[str]:
-    """Data basis, format evidence, a close call, then the two strongest drivers."""
+    """Data basis, format evidence, a close call, then the two strongest drivers.
+
+    `prior` is None when every format's weight is 1 (it was not loaded): the basis is then the
+    member's posts, and the drivers are read from the member's model.
+    """
     name = best.format
     if basis == "prior":
-        source = f"a model of {prior.n_posts:,} public posts" if prior.n_posts else "nothing else"
+        source = (
+            f"a model of {prior.n_posts:,} public posts"
+            if prior is not None and prior.n_posts
+            else "nothing else"
+        )
         lines = [
             f"{n_posts} of your posts have metrics; under {MIN_POSTS} this leans on "
             f"published benchmarks and {source}."
@@ -79,8 +87,12 @@ def explain(
     runner_up = max((p for p in predictions if p is not best), key=lambda p: p.engagement)
     if runner_up.engagement >= best.engagement * CLOSE_CALL:
         lines.append(f"{name.capitalize()} and {runner_up.format} are within 10%: either will do.")
-    own = user_model is not None and best.user_weight >= 0.5
-    model, row = (user_model, rows[1]) if own and user_model else (prior, rows[0])
+    if user_model is not None and best.user_weight >= 0.5:
+        model, row = user_model, rows[1]
+    elif prior is not None:
+        model, row = prior, rows[0]
+    else:
+        return lines
     where = "your posts" if model is user_model else "public posts"
     return lines + [f"In {where}, {line}" for line in drivers(features, moment, model, row, name)]
 

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "targets": ("journal", "targets"),
     "estimate": ("coach", "show_estimate"),
     "plan": ("coach", "show_plan"),
+    "today": ("today", "show_today"),
     "import": ("data", "import_path"),
     "posts": ("data", "show_posts"),
     "export": ("data", "export"),

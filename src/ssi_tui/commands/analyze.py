@@ -118,7 +118,7 @@ def _analyze(
 ) -> Any:
     from ssi_tui.analysis.advice import advise
     from ssi_tui.analysis.history import PostHistory
-    from ssi_tui.analysis.model import predict
+    from ssi_tui.analysis.prediction import predict
     from ssi_tui.core.post_stats import model_footing
 
     prediction = predict(text, at, formats, state.user_model, state.prior, state.n_posts)
@@ -216,8 +216,8 @@ def analyze(
         _read_batch(batch) if batch else [(read_text_input(source, "a draft"), [], _moment(at_raw))]
     )
     db = database(ctx)
-    state = load_or_train(db, _db_path(ctx))
     rows = training_rows(db)
+    state = load_or_train(db, _db_path(ctx), prior_when_needed=True, rows=rows)
     results = [_analyze(text, at, formats, state, rows) for text, formats, at in jobs]
     if batch:
         for index, result in enumerate(results):

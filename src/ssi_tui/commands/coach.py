@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from sqlite_utils import Database
 
 from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
+from ssi_tui.commands.output import Column, echo_table, labels_of, say, table
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
-from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS, PillarKey
+from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS, PILLARS_BY_KEY, PillarKey
 from ssi_tui.core.estimate import WINDOW_DAYS, Coverage
-from ssi_tui.store import estimates, readings
+
+if TYPE_CHECKING:
+    from ssi_tui.core.planner import Plan
+from ssi_tui.store import estimates, journal, readings
 from ssi_tui.store.views import load_coverage
 
 
@@ -89,28 +93,46 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
         )
         return
     if coverage.held_back:
-        click.echo(f"Estimate from your journal: held back — {coverage.held_back_reason()}.")
-        click.echo("Its numbers are still in `ssi-tui estimate --json`, beside journal_days.")
+        say(f"Estimate from your journal: held back — {coverage.held_back_reason()}.")
+        say("Its numbers are in 'ssi-tui estimate --json' for scripts, marked as held back.")
         return
-    how = "calibrated" if result.calibrated else "default weights"
-    click.echo(f"Estimate from your journal ({result.window_days} days to {result.as_of}, {how}):")
+    how = "calibrated on your readings" if result.calibrated else "default weights"
+    say(f"Estimate from your journal: {result.window_days} days to {result.as_of}, {how}.")
     if coverage.state == "partial":
-        click.echo(
+        say(
             f"So far it {coverage.partial_note()}: the days before your first log count as "
             "days without activity."
         )
-    for pillar in PILLARS:
-        official = f"   official {latest.pillars[pillar.key]:5.2f}" if latest else ""
-        click.echo(f"  {result.pillars[pillar.key]:6.2f}  {pillar.label:<34}{official}")
-    official_total = f"   official {latest.total:g} on {latest.date}" if latest else ""
-    click.echo(f"  {result.total:6.2f}  {'Total':<34}{official_total}")
+    columns = [Column("Pillar"), Column("Estimate", right=True)]
+    if latest:
+        columns.append(Column("Official", right=True))
+    rows = [
+        (pillar.label, f"{result.pillars[pillar.key]:.2f}")
+        + ((f"{latest.pillars[pillar.key]:.2f}",) if latest else ())
+        for pillar in PILLARS
+    ]
+    rows.append(("Total", f"{result.total:.2f}") + ((f"{latest.total:g}",) if latest else ()))
+    echo_table(columns, rows)
+    if latest:
+        say(f"Official is your latest reading, of {latest.date.isoformat()}.")
     if calibration_info["calibrated"]:
-        click.echo(_calibrated_line(calibration_info))
+        say(_calibrated_line(calibration_info))
     else:
-        click.echo(str(calibration_info["reason"]))
+        say(str(calibration_info["reason"]))
     top = sorted(result.contributions.items(), key=lambda item: -item[1])[:5]
     if top:
-        click.echo("Most points from: " + ", ".join(f"{k} {v:.1f}" for k, v in top) + ".")
+        labels = _labels(db)
+        points = [f"{labels.get(key, key)} ({value:.1f})" for key, value in top]
+        say(f"Most points come from {_listed(points)}.")
+
+
+def _labels(db: Database) -> dict[str, str]:
+    return labels_of(journal.activity_types(db))
+
+
+def _listed(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _calibrated_line(info: dict[str, Any]) -> str:
@@ -199,16 +221,44 @@ def show_plan(
         )
         return
     if coverage.held_back:
-        click.echo(held_back_message(coverage))
+        say(held_back_message(coverage))
         return
-    click.echo(result.message)
+    say(result.message)
     if provisional_note(coverage):
-        click.echo(provisional_note(coverage))
+        say(provisional_note(coverage))
     if result.weekly_counts:
-        click.echo("Each week:")
-        for activity, count in sorted(result.weekly_counts.items(), key=lambda item: -item[1]):
-            extra = result.added_counts.get(activity)
-            more = f"  (+{extra} on now)" if extra else ""
-            click.echo(f"  {count:>4}  {activity}{more}")
-    curve = "  ".join(f"w{week}: {total:.0f}" for week, total in result.projected)
-    click.echo(f"Projected total: {curve}")
+        labels = _labels(db)
+        echo_table(
+            [
+                Column("Activity", shrinks=2),
+                Column("Each week", right=True),
+                Column("More than now", right=True),
+            ],
+            [
+                (labels.get(key, key), str(count), str(result.added_counts.get(key) or ""))
+                for key, count in sorted(result.weekly_counts.items(), key=lambda item: -item[1])
+            ],
+        )
+    _show_projection(result)
+
+
+def _show_projection(result: Plan) -> None:
+    """The projected total (and the planned pillar) week by week, as rows of a few weeks."""
+    say("Projected, week by week:")
+    series = [("Total", [f"{total:.0f}" for _, total in result.projected])]
+    if result.target_pillar:
+        name = PILLARS_BY_KEY[result.target_pillar].short
+        series.append(
+            (
+                name,
+                [f"{values[result.target_pillar]:.1f}" for _, values in result.projected_pillars],
+            )
+        )
+    weeks = ["now" if week == 0 else str(week) for week, _ in result.projected]
+    per_line = 12
+    for first in range(0, len(weeks), per_line):
+        part = slice(first, first + per_line)
+        columns = [Column("Week"), *(Column(week, right=True) for week in weeks[part])]
+        lines = [[name, *values[part]] for name, values in series]
+        for text in table(columns, lines):
+            click.echo(text)

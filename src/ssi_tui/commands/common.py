@@ -1,20 +1,30 @@
-"""Helpers shared by the subcommands: dates, numbers, input files and JSON output."""
+"""Helpers shared by the subcommands: days, numbers, input files, completion and JSON output."""
 
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-from sqlite_utils import Database
 
+from ssi_tui.commands.output import one_line
 from ssi_tui.core import clock
+from ssi_tui.core.activities import ALIASES
+from ssi_tui.core.dates import DAY_WORDS, NotADay, parse_day
+from ssi_tui.core.domain import ACTIVITY_CATALOGUE
 from ssi_tui.exit_codes import EXIT_REFUSED
-from ssi_tui.store.database import DatabaseError, open_database
+from ssi_tui.store.connections import connect
+from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+from ssi_tui.store.file_format import check_existing_file, is_foreign
+
+if TYPE_CHECKING:  # completion's module loads only when a shell asks for completions
+    from click.shell_completion import CompletionItem
+    from sqlite_utils import Database  # loaded by the commands that write, not by `today`
 
 
 class Refused(click.ClickException):
@@ -71,22 +81,35 @@ class DecimalNumber(click.ParamType[float, Any]):
             self.fail(f"{value!r} is not a number", param, ctx)
 
 
-class IsoDate(click.ParamType[date, Any]):
-    """A YYYY-MM-DD date."""
+class Day(click.ParamType[date, Any]):
+    """A day as people say it: today, yesterday, -N, a weekday or YYYY-MM-DD (`core.dates`)."""
 
-    name = "YYYY-MM-DD"
+    name = "day"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"{value!r} is not a date like 2026-06-01", param, ctx)
+            return parse_day(str(value), clock.today())
+        except NotADay as error:
+            self.fail(str(error).rstrip("."), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        typed = incomplete.strip().lower()
+        return [CompletionItem(word) for word in DAY_WORDS if word.startswith(typed)]
 
 
 DECIMAL = DecimalNumber()
-ISO_DATE = IsoDate()
+DAY = Day()
+DAY_HELP = (
+    "today, yesterday, -N (N days ago), a weekday like mon or monday (the most recent one, "
+    "today if it is that day) or a date like 2026-06-01"
+)
+"""What a DAY may be, for the options' help."""
 
 
 def today() -> date:
@@ -158,3 +181,72 @@ def emit_json(data: object) -> None:
     """JSON for scripts: the same strings, with unprintable characters as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
     click.echo(_UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+def complete_activity(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """What the shell offers for ACTIVITY: the keys (the catalogue's, then the user's own)
+    and the everyday words `log` understands, each with the label it stands for."""
+    from click.shell_completion import CompletionItem
+
+    typed = "_".join(incomplete.strip().lower().replace("-", " ").split())
+    offered = {activity.key: activity.label for activity in ACTIVITY_CATALOGUE}
+    for key, label in own_activities_quickly(ctx).items():
+        offered.setdefault(key, label)
+    for word, key in ALIASES.items():
+        if key in offered:
+            offered.setdefault(word, f"{offered[key]} ({key})")
+    return [
+        CompletionItem(name, help=label)
+        for name, label in offered.items()
+        if name.startswith(typed)
+    ]
+
+
+COMPLETION_PATIENCE_MS = 250
+"""How long completing waits for a database another program is writing, before it offers the
+catalogue alone: a Tab key must answer at once."""
+
+
+def own_activities_quickly(ctx: click.Context) -> dict[str, str]:
+    """The user's own activity types (key → label), when the command's database can be read at once.
+
+    For completion: nothing is created, migrated or written (an absent file stays absent, and
+    a file no program has open is read as immutable, so SQLite leaves no `-wal` or `-shm`
+    beside it); any problem means no own activities rather than an error under the cursor.
+    """
+    root = ctx.find_root()
+    if root.params.get("demo"):
+        return {}
+    try:
+        path = resolve_db_path(root.params.get("db_option"))
+        if not path.is_file():
+            return {}
+        check_existing_file(path)
+        in_use = Path(f"{path}-wal").exists()
+        if in_use and not Path(f"{path}-shm").exists():
+            return {}
+        conn = connect(
+            path, read_only=True, immutable=not in_use, timeout_ms=COMPLETION_PATIENCE_MS
+        )
+    except (DatabaseError, OSError, sqlite3.Error):
+        return {}
+    try:
+        if is_foreign(conn):
+            return {}
+        rows = conn.execute(
+            "SELECT key, label FROM activity_types WHERE user_defined = 1 ORDER BY rowid"
+        ).fetchall()
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+    return {
+        str(key): one_line(str(label))
+        for key, label in rows
+        if _TYPED_KEY.fullmatch(str(key))  # what `activity add` makes; a shell word as it is
+    }
+
+
+_TYPED_KEY = re.compile(r"\w+")

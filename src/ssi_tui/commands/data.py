@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+import textwrap
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ssi_tui.commands.common import database, emit_json, given_path, refuse
-from ssi_tui.core.post_stats import engagement_of
-from ssi_tui.core.text import first_line, strip_control
+from ssi_tui.commands.output import WIDTH, Column, cells, echo_table, one_line, pad
+from ssi_tui.core.post_stats import PostFigures, engagement_of
 from ssi_tui.store.posts import post_rows
+
+if TYPE_CHECKING:
+    from ssi_tui.store.imports import FileReport
+
+NAME_WIDTH = 30
+"""The widest the import report's File column gets; a longer name takes a line of its own."""
+_GLUE = "\xa0"
+"""A space the wrapping does not break at (textwrap breaks at ASCII whitespace only)."""
+SHOWN_PROBLEMS = 5
+"""Problems listed per file in the import report; `--json` has them all."""
+POST_COLUMNS = (
+    Column("Published"),
+    Column("Format"),
+    Column("Impr.", right=True),
+    Column("Eng.", right=True),
+    Column("Rate", right=True),
+    Column("First line", shrinks=True, least=10),
+)
+"""The post log's columns, named as the app's Posts pane names them."""
 
 
 def post_json(row: dict[str, Any]) -> dict[str, Any]:
@@ -49,10 +70,10 @@ def post_json(row: dict[str, Any]) -> dict[str, Any]:
 def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
     """Import a LinkedIn data export (ZIP or folder), an analytics .xlsx, or a posts CSV.
 
-    Re-importing changes nothing; each file is written whole or not at all.
+    Importing a file again changes nothing and says so ("already imported: nothing
+    changed"); each file is written whole or not at all.
     """
     from ssi_tui.importers import ImportRefused, read_path
-    from ssi_tui.importers.report import counts_text, visible
     from ssi_tui.store.imports import write_results
 
     path = given_path(given, "path to import")
@@ -64,22 +85,62 @@ def import_path(ctx: click.Context, given: str, as_json: bool) -> None:
     if as_json:
         emit_json({"files": [report.__dict__ for report in reports]})
         return
-    width = max((len(visible(report.name)) for report in reports), default=10)
-    for report in reports:
-        name = visible(report.name)
+    for line in report_lines(reports):
+        click.echo(line)
+
+
+def report_lines(reports: Sequence[FileReport]) -> list[str]:
+    """The import report for a person: a File and a Result column within WIDTH, each file's
+    result wrapped under its column, and a last line when files were imported before."""
+    from ssi_tui.importers.report import outcome_text, total_text, visible
+
+    names = [visible(report.name) for report in reports]
+    width = max([len("File"), *(size for name in names if (size := cells(name)) <= NAME_WIDTH)])
+    room = WIDTH - width - 2
+    lines = [f"{pad('File', width)}  Result"]
+    for name, report in zip(names, reports, strict=True):
         if report.kind == "skipped":
-            click.echo(f"{name:<{width}}  skipped ({visible(report.reason or 'not used')})")
-            continue
-        counts = counts_text(
-            report.rows_read, report.imported, report.skipped_reasons, report.error_rows
-        )
-        if report.joined:
-            counts += f"; {report.joined:,} of them joined posts already stored"
-        click.echo(f"{name:<{width}}  {report.kind:<24} {counts}")
-        for problem in report.errors[:5]:
-            click.echo(f"{'':<{width}}    {visible(problem)}")
-        if len(report.errors) > 5:
-            click.echo(f"{'':<{width}}    … and {len(report.errors) - 5} more")
+            body = _wrapped(f"skipped ({visible(report.reason or 'not used')})", room)
+        else:
+            body = _wrapped(outcome_text(report), room)
+            problems = [visible(problem) for problem in report.errors[:SHOWN_PROBLEMS]]
+            if len(report.errors) > SHOWN_PROBLEMS:
+                problems.append(f"… and {len(report.errors) - SHOWN_PROBLEMS} more")
+            body += [piece for problem in problems for piece in _wrapped(problem, room, "  ")]
+        under = [" " * (width + 2) + piece for piece in body]
+        if cells(name) > width:  # a long name on its own line(s), the result beneath
+            lines += [*_chunks(name, WIDTH), *under]
+        else:
+            lines += [f"{pad(name, width)}  {body[0]}", *under[1:]]
+    total = total_text(reports)
+    if total is not None:
+        lines.append(total)
+    return lines
+
+
+def _wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` in lines of at most `width` columns (a wide character counts two), each line
+    after `indent`. A clause after `; ` stays whole, with the word before it, where it fits."""
+    room = width - len(indent)
+    head, *clauses = text.split("; ")
+    for clause in clauses:
+        kept = f"{head.rsplit(' ', 1)[-1]}; {clause}"
+        head += ";" + (_GLUE + clause.replace(" ", _GLUE) if cells(kept) <= room else " " + clause)
+    pieces = textwrap.wrap(head, room, break_on_hyphens=False) or [""]
+    return [indent + piece.replace(_GLUE, " ") for line in pieces for piece in _chunks(line, room)]
+
+
+def _chunks(text: str, width: int) -> list[str]:
+    """`text` cut into pieces of at most `width` columns, for names without spaces."""
+    pieces, piece, used = [], "", 0
+    for character in text:
+        size = cells(character)
+        if used + size > width:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += character
+        used += size
+    return [*pieces, piece]
 
 
 @click.group("posts", invoke_without_command=True)
@@ -96,12 +157,32 @@ def show_posts(ctx: click.Context, as_json: bool) -> None:
     if not rows:
         click.echo("No posts yet: 'ssi-tui import' your LinkedIn data export or a posts CSV.")
         return
-    for row in rows:
-        published = (row["published_at"] or "—")[:16].replace("T", " ")
-        engagement = row["engagement"] if row["engagement"] is not None else "—"
-        impressions = row["impressions"] if row["impressions"] is not None else "—"
-        line = strip_control(first_line(row["text"], 60))
-        click.echo(f"{published:<16}  {row['format']:<9} {impressions:>8} {engagement:>6}  {line}")
+    echo_table(POST_COLUMNS, [post_cells(row) for row in rows])
+
+
+def post_cells(row: dict[str, Any]) -> list[str]:
+    """A post's line in `posts`: as the Posts pane shows it, a dash for what is unknown."""
+    rate = PostFigures(row["format"], row["engagement"], row["impressions"]).rate
+    return [
+        (row["published_at"] or "—")[:16].replace("T", " "),
+        row["format"],
+        _count(row["impressions"]),
+        _count(row["engagement"]),
+        f"{rate:.1%}" if rate is not None else "—",
+        _first_line(row["text"]),
+    ]
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "—"
+
+
+def _first_line(text: str | None) -> str:
+    """The first line that says something, on one line (the table cuts it to fit)."""
+    for line in (text or "").splitlines():
+        if shown := one_line(line):
+            return shown[: WIDTH + 1]  # the rest would be cut anyway
+    return ""
 
 
 @show_posts.command("tag")

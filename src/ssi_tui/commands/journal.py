@@ -10,12 +10,36 @@ from datetime import date, timedelta
 import click
 from sqlite_utils import Database
 
-from ssi_tui.commands.common import ISO_DATE, PLAIN_TEXT, database, emit_json, refuse, today
+from ssi_tui.commands.activity_help import ADD_HELP, LOG_HELP
+from ssi_tui.commands.common import (
+    DAY,
+    DAY_HELP,
+    PLAIN_TEXT,
+    complete_activity,
+    database,
+    emit_json,
+    refuse,
+    today,
+)
+from ssi_tui.commands.output import (
+    Column,
+    echo_table,
+    labels_of,
+    one_line,
+    say,
+    table,
+    wrapped,
+)
 from ssi_tui.core.activities import UnknownActivity, resolve_activity
-from ssi_tui.core.domain import PILLAR_KEYS, PILLARS_BY_KEY, PillarKey
-from ssi_tui.core.journal import WEEKEND_RULES, week_start
+from ssi_tui.core.dates import describe_day
+from ssi_tui.core.domain import (
+    PILLAR_KEYS,
+    PILLARS_BY_KEY,
+    ActivityType,
+    PillarKey,
+)
+from ssi_tui.core.journal import WEEKEND_RULES, week_end, week_start
 from ssi_tui.core.limits import OutOfRange, check_day
-from ssi_tui.core.text import strip_control
 from ssi_tui.store import journal, settings
 from ssi_tui.store.transactions import writing
 
@@ -35,10 +59,20 @@ def _checked_day(day: date | None) -> date:
         refuse(str(error))
 
 
-@click.command("log", context_settings={"ignore_unknown_options": True})
-@click.argument("activity", type=PLAIN_TEXT)
+def in_a_sentence(label: str) -> str:
+    """`Comment` → `comment` inside a sentence; `InMail sent` keeps its capitals."""
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+@click.command("log", context_settings={"ignore_unknown_options": True}, help=LOG_HELP)
+@click.argument("activity", type=PLAIN_TEXT, shell_complete=complete_activity)
 @click.argument("count", default="1", metavar="[COUNT]")
-@click.option("--date", "day", type=ISO_DATE, help="The day (default: today).")
+@click.option(
+    "--date", "day", type=DAY, metavar="DAY", help=f"The day: {DAY_HELP} (default: today)."
+)
 @click.option("--note", type=PLAIN_TEXT, help="A note for this activity on that day.")
 @click.option(
     "--set", "set_count", is_flag=True, help="Set the day's count instead of adding to it."
@@ -52,7 +86,6 @@ def log(
     note: str | None,
     set_count: bool,
 ) -> None:
-    """Log what you did: `ssi-tui log comments 3` adds three comments to today."""
     try:
         amount = int(count)
     except ValueError:
@@ -69,19 +102,25 @@ def log(
             journal.add_manual(db, chosen, key, amount, note)
     except OutOfRange as error:
         refuse(str(error))
+    label = in_a_sentence(labels_of(journal.activity_types(db)).get(key, key))
     day_total = journal.counts_between(db, chosen, chosen).get(key, 0)
     week = journal.counts_between(db, week_start(chosen), chosen).get(key, 0)
     target = settings.weekly_targets(db).get(key)
-    progress = f"; this week {week} of {target}" if target else f"; this week {week}"
-    done = " ✓" if target and week >= target else ""
-    verb = "Set" if set_count else "Logged"
-    click.echo(
-        f"{verb} {key} ×{amount} on {chosen.isoformat()} (day: {day_total}{progress}{done})."
-    )
+    which_week = "this week" if week_start(chosen) == week_start(today()) else "that week"
+    progress = f"{week} of {target} {which_week}" if target else f"{week} {which_week}"
+    if target and week >= target:
+        progress += ", target met ✓"
+    done = f"Set {label} to {amount}" if set_count else f"Logged {label} ×{amount}"
+    say(f"{done} on {describe_day(chosen, today())}: {day_total} that day, {progress}.")
 
 
 @click.command("journal")
-@click.option("--since", type=ISO_DATE, help="First day to show (default: 30 days ago).")
+@click.option(
+    "--since",
+    type=DAY,
+    metavar="DAY",
+    help=f"The first day to show: {DAY_HELP} (default: 30 days ago).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print entries as JSON.")
 @click.pass_context
 def show_journal(ctx: click.Context, since: date | None, as_json: bool) -> None:
@@ -104,15 +143,37 @@ def show_journal(ctx: click.Context, since: date | None, as_json: bool) -> None:
     start = since or today() - timedelta(days=30)
     rows = journal.entries(db, since=start)
     if not rows:
-        click.echo(f"Nothing logged since {start.isoformat()}: try 'ssi-tui log comment 2'.")
+        say(f"Nothing logged since {describe_day(start, today())}: try 'ssi-tui log comment 2'.")
         return
-    current: date | None = None
+    types = journal.activity_types(db)
+    labels, pillars = labels_of(types), {a.key: PILLARS_BY_KEY[a.pillar].short for a in types}
+    order = {activity.key: place for place, activity in enumerate(types)}
+    rows.sort(key=lambda entry: (entry.date, order.get(entry.activity, len(order)), entry.activity))
+    columns = [
+        Column("Date"),
+        Column("Activity", shrinks=2),
+        Column("Pillar"),
+        Column("Count", right=True),
+    ]
+    cells: list[tuple[str, str, str, str]] = []
+    notes: dict[int, str] = {}
+    shown: date | None = None
     for entry in rows:
-        if entry.date != current:
-            current = entry.date
-            click.echo(entry.date.strftime("%a %Y-%m-%d"))
-        note = f"  — {strip_control(entry.note)}" if entry.note else ""
-        click.echo(f"  {entry.count:>4}  {entry.activity}{note}")
+        day = f"{entry.date:%a} {entry.date.isoformat()}" if entry.date != shown else ""
+        shown = entry.date
+        label = labels.get(entry.activity, one_line(entry.activity))
+        cells.append((day, label, pillars.get(entry.activity, ""), str(entry.count)))
+        if one_line(entry.note):
+            notes[len(cells)] = one_line(entry.note)
+    lines = table(columns, cells)
+    indent = " " * lines[0].index(columns[1].head)  # notes go under the activity
+    if since is None:
+        say(f"Since {describe_day(start, today())} (--since DAY shows more):")
+    click.echo(lines[0])
+    for number, line in enumerate(lines[1:], start=1):
+        click.echo(line)
+        if number in notes:
+            click.echo(wrapped(f"{indent}Note: {notes[number]}", indent + "      "))
 
 
 @click.group("activity")
@@ -123,38 +184,57 @@ def activity_group() -> None:
 @activity_group.command("list")
 @click.pass_context
 def list_activities(ctx: click.Context) -> None:
-    """Every activity with its pillar and weekly target."""
+    """Every activity: the key you log it by, its label, its pillar and weekly target."""
     db = database(ctx)
     targets = settings.weekly_targets(db)
-    for activity in journal.activity_types(db):
-        target = f"{targets[activity.key]}/week" if activity.key in targets else ""
-        own = " (yours)" if activity.user_defined else ""
-        pillar = PILLARS_BY_KEY[activity.pillar].short
-        click.echo(
-            f"{activity.key:<24} {pillar:<14} {target:>8}  {strip_control(activity.label)}{own}"
-        )
+    echo_table(
+        [
+            Column("Key", shrinks=1, least=24),
+            Column("Activity", shrinks=2, least=16),
+            Column("Pillar"),
+            Column("Per week", right=True),
+        ],
+        [
+            (
+                activity.key,
+                one_line(activity.label) + (" (yours)" if activity.user_defined else ""),
+                PILLARS_BY_KEY[activity.pillar].short,
+                str(targets.get(activity.key, "")),
+            )
+            for activity in journal.activity_types(db)
+        ],
+    )
+    say(
+        "Log one with 'ssi-tui log KEY [COUNT]', set its weekly target with "
+        "'ssi-tui targets KEY N', add your own with 'ssi-tui activity add KEY --pillar PILLAR'."
+    )
 
 
-@activity_group.command("add")
+@activity_group.command("add", help=ADD_HELP)
 @click.argument("key", type=PLAIN_TEXT)
 @click.option(
-    "--pillar", type=click.Choice(PILLAR_KEYS), required=True, help="The pillar it feeds."
+    "--pillar",
+    type=click.Choice(PILLAR_KEYS),
+    required=True,
+    help="The pillar it feeds (see above).",
 )
 @click.option(
     "--label", type=PLAIN_TEXT, default="", help="How it is shown (default: from the key)."
 )
 @click.pass_context
 def add_activity(ctx: click.Context, key: str, pillar: PillarKey, label: str) -> None:
-    """Add your own activity type, e.g. `ssi-tui activity add webinar --pillar brand`."""
     try:
         added = journal.add_activity_type(database(ctx), key, pillar, label)
     except ValueError as error:
         refuse(str(error))
-    click.echo(f"Added {added.key} ({PILLARS_BY_KEY[pillar].label}).")
+    say(
+        f"Added {added.key} ({one_line(added.label)}), which feeds "
+        f"{PILLARS_BY_KEY[pillar].label}: log it with 'ssi-tui log {added.key}'."
+    )
 
 
 @click.command("targets", context_settings={"ignore_unknown_options": True})
-@click.argument("activity", type=PLAIN_TEXT, required=False)
+@click.argument("activity", type=PLAIN_TEXT, required=False, shell_complete=complete_activity)
 @click.argument("target", type=int, required=False)
 @click.option(
     "--weekends",
@@ -165,8 +245,12 @@ def add_activity(ctx: click.Context, key: str, pillar: PillarKey, label: str) ->
 def targets(
     ctx: click.Context, activity: str | None, target: int | None, weekends: str | None
 ) -> None:
-    """Show weekly targets, or set one: `ssi-tui targets comment 15`; `--weekends count` makes
-    a quiet weekend break the streak."""
+    """Show weekly targets, or set one: `ssi-tui targets comment 15` (0 removes it);
+    `--weekends count` makes a quiet weekend break the streak.
+
+    ACTIVITY is what `ssi-tui log` takes: a key, its plural or an everyday word. Weeks run
+    Monday to Sunday.
+    """
     db = database(ctx)
     key = None
     if activity is not None:
@@ -182,11 +266,49 @@ def targets(
                     settings.set_streak_weekends(db, weekends)
         except ValueError as error:
             refuse(str(error))
-    this_week = journal.counts_between(db, week_start(today()), today())
-    for key, goal in sorted(settings.weekly_targets(db).items()):
-        done = this_week.get(key, 0)
-        click.echo(f"{key:<24} {done:>4} of {goal:<4} this week{'  ✓' if done >= goal else ''}")
-    if settings.streak_weekends(db) == "skip":
-        click.echo("Streaks skip Saturdays and Sundays without activity (--weekends count).")
+    types = journal.activity_types(db)
+    labels = labels_of(types)
+    if key is not None:
+        what = labels.get(key, key)
+        say(
+            f"{what} has no weekly target now."
+            if target == 0
+            else f"{what}: {target} a week from now on."
+        )
+    _show_targets(db, types, labels)
+
+
+def _show_targets(db: Database, types: list[ActivityType], labels: dict[str, str]) -> None:
+    goals = settings.weekly_targets(db)
+    monday = week_start(today())
+    this_week = journal.counts_between(db, monday, today())
+    order = [a.key for a in types if a.key in goals] + sorted(set(goals) - {a.key for a in types})
+    if not order:
+        say("No weekly targets yet: set one with 'ssi-tui targets comment 10'.")
     else:
-        click.echo("Streaks count every day, weekends too (--weekends skip).")
+        say(f"This week, Monday {monday.isoformat()} to Sunday {week_end(monday).isoformat()}:")
+        rows = []
+        for key in order:
+            done, goal = this_week.get(key, 0), goals[key]
+            left = "✓" if done >= goal else str(goal - done)
+            rows.append((labels.get(key, key), key, str(done), str(goal), left))
+        echo_table(
+            [
+                Column("Activity", shrinks=2, least=16),
+                Column("Key", shrinks=1, least=24),
+                Column("Done", right=True),
+                Column("Target", right=True),
+                Column("Left", right=True),
+            ],
+            rows,
+        )
+    if settings.streak_weekends(db) == "skip":
+        say(
+            "Streaks skip Saturdays and Sundays without activity "
+            "('ssi-tui targets --weekends count' counts them)."
+        )
+    else:
+        say(
+            "Streaks count every day, weekends too "
+            "('ssi-tui targets --weekends skip' lets a quiet weekend pass)."
+        )

@@ -7,14 +7,16 @@ from datetime import date
 import click
 
 from ssi_tui.commands.common import (
+    DAY,
+    DAY_HELP,
     DECIMAL,
-    ISO_DATE,
     database,
     emit_json,
     read_text_input,
     refuse,
     today,
 )
+from ssi_tui.commands.output import Column, echo_table, one_line, say, wrapped
 from ssi_tui.core.domain import PILLARS, PillarKey, band_for
 from ssi_tui.core.readings import (
     Reading,
@@ -24,8 +26,9 @@ from ssi_tui.core.readings import (
     reading_from_parsed,
 )
 from ssi_tui.core.ssi_paste import SsiParseError, parse_ssi
-from ssi_tui.core.text import strip_control
 from ssi_tui.store import readings, settings
+
+DATE_HELP = f"The day of the reading: {DAY_HELP} (default: today)."
 
 
 def describe(reading: Reading) -> str:
@@ -45,7 +48,7 @@ def describe(reading: Reading) -> str:
             mean = f", average SSI {average:g}" if average is not None else ""
             lines.append(f"{name:<9} {top}{mean}")
     if reading.weekly_change:
-        lines.append(f"LinkedIn  {strip_control(reading.weekly_change)}")
+        lines.append(wrapped(f"LinkedIn  {one_line(reading.weekly_change)}", " " * 10))
     return "\n".join(lines)
 
 
@@ -79,7 +82,7 @@ def ssi() -> None:
 @click.option("--network-rank", type=int, help="Network SSI rank: the N of Top N%.")
 @click.option("--industry-average", type=DECIMAL, help="Average SSI of people in your industry.")
 @click.option("--network-average", type=DECIMAL, help="Average SSI of people in your network.")
-@click.option("--date", "day", type=ISO_DATE, help="The day of the reading (default: today).")
+@click.option("--date", "day", type=DAY, metavar="DAY", help=DATE_HELP)
 @click.option("--replace", is_flag=True, help="Replace the reading already saved for that day.")
 @click.option("--json", "as_json", is_flag=True, help="Print the saved reading as JSON.")
 @click.pass_context
@@ -128,7 +131,7 @@ def add(
 
 @ssi.command("paste")
 @click.argument("source", default="-", metavar="[FILE|-]")
-@click.option("--date", "day", type=ISO_DATE, help="The day of the reading (default: today).")
+@click.option("--date", "day", type=DAY, metavar="DAY", help=DATE_HELP)
 @click.option("--dry-run", is_flag=True, help="Show what was understood and save nothing.")
 @click.option("--replace", is_flag=True, help="Replace the reading already saved for that day.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was understood as JSON.")
@@ -165,24 +168,37 @@ def list_readings(ctx: click.Context, as_json: bool) -> None:
         emit_json([reading_as_json(reading) for reading in history])
         return
     if not history:
-        click.echo("No readings yet: copy linkedin.com/sales/ssi and run 'ssi-tui ssi paste FILE'.")
+        say("No readings yet: copy linkedin.com/sales/ssi and run 'ssi-tui ssi paste FILE'.")
         return
-    pillar_heads = "".join(f"{p.short[:6]:>7}" for p in PILLARS)
-    click.echo(f"{'Date':<10}  {'Total':>5}{pillar_heads}  {'Industry':>8}  {'Network':>8}")
-    for reading in history:
-        values = "".join(f"{reading.pillars[p.key]:7.2f}" for p in PILLARS)
-        ranks = "".join(
-            f"  {f'Top {rank}%' if rank else '—':>8}"
-            for rank in (reading.industry_rank, reading.network_rank)
-        )
-        click.echo(f"{reading.date}  {reading.total:5g}{values}{ranks}")
+    echo_table(
+        [
+            Column("Date"),
+            Column("Total", right=True),
+            *(Column(pillar.short, right=True) for pillar in PILLARS),
+            Column("Industry", right=True),
+            Column("Network", right=True),
+        ],
+        [
+            (
+                reading.date.isoformat(),
+                f"{reading.total:g}",
+                *(f"{reading.pillars[pillar.key]:.2f}" for pillar in PILLARS),
+                *(
+                    f"Top {rank}%" if rank else "—"
+                    for rank in (reading.industry_rank, reading.network_rank)
+                ),
+            )
+            for reading in history
+        ],
+    )
 
 
-@ssi.command("delete")
-@click.argument("day", type=ISO_DATE, metavar="YYYY-MM-DD")
+@ssi.command("delete", context_settings={"ignore_unknown_options": True})
+@click.argument("day", type=DAY, metavar="DAY")
 @click.pass_context
 def delete(ctx: click.Context, day: date) -> None:
-    """Delete the reading of one day."""
+    """Delete the reading of one DAY: today, yesterday, -N (N days ago), a weekday (monday or
+    mon: the most recent one) or YYYY-MM-DD."""
     if not readings.delete_reading(database(ctx), day):
         refuse(f"There is no reading for {day.isoformat()}.")
     click.echo(f"Deleted the reading of {day.isoformat()}.")
@@ -199,4 +215,4 @@ def target(ctx: click.Context, value: int | None) -> None:
             settings.set_target(db, value)
         except ValueError as error:
             refuse(str(error))
-    click.echo(f"Target SSI: {settings.get_target(db)}")
+    say(f"Your target SSI is {settings.get_target(db)}.")

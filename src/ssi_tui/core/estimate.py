@@ -329,9 +329,15 @@ def pillar_points(
     profile: ProfileFigures | None = None,
     activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
+    profile_part: Mapping[PillarKey, float] | None = None,
 ) -> tuple[dict[PillarKey, float], dict[str, float]]:
-    """(pillar → clipped, unrounded points; activity → points) for the given weekly rates."""
-    profile_part = profile_by_pillar(profile, weights)
+    """(pillar → clipped, unrounded points; activity → points) for the given weekly rates.
+
+    `profile_part` is `profile_by_pillar(profile, weights)` when the caller already has it: the
+    planner's search asks thousands of times for the same profile.
+    """
+    if profile_part is None:
+        profile_part = profile_by_pillar(profile, weights)
     pillars = {key: weights.base.get(key, 0.0) + profile_part[key] for key in PILLAR_KEYS}
     contributions: dict[str, float] = {}
     for activity, rate in rates.items():

@@ -40,6 +40,7 @@ from ssi_tui.core.estimate import (
     EstimateWeights,
     Journal,
     pillar_points,
+    profile_by_pillar,
     weekly_rates,
 )
 
@@ -109,13 +110,21 @@ class _Search:
     added: dict[str, float] = field(default_factory=dict)
     gained: dict[str, float] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.profile_part = profile_by_pillar(None, self.weights)  # the same at every step
+
     def pillars(self, added: Mapping[str, float], week: int) -> dict[PillarKey, float]:
         """Pillars `week` weeks in, when the window holds min(7·week / window, 1) of new rates."""
         share = min(7 * week / WINDOW_DAYS, 1.0)
         rates = dict(self.current)
         for activity, extra in added.items():
             rates[activity] = rates.get(activity, 0.0) + share * extra
-        raw, _ = pillar_points(rates, weights=self.weights, activity_pillars=self.activity_pillars)
+        raw, _ = pillar_points(
+            rates,
+            weights=self.weights,
+            activity_pillars=self.activity_pillars,
+            profile_part=self.profile_part,
+        )
         return {key: min(max(raw[key] + self.offsets[key], 0.0), PILLAR_MAX) for key in PILLAR_KEYS}
 
     def score(self, values: Mapping[PillarKey, float]) -> float:

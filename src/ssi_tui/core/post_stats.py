@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import median
@@ -140,9 +141,8 @@ def model_footing(posts: Iterable[Mapping[str, Any]]) -> ModelFooting:
             year = int(published[:4])
             years_without_numbers[year] = years_without_numbers.get(year, 0) + 1
     known = [name for name in measured if name != UNKNOWN_FORMAT]
-    by_format: dict[str, int] = {}
-    for name in sorted(known, key=lambda name: (-known.count(name), name)):
-        by_format[name] = by_format.get(name, 0) + 1
+    counts = Counter(known)  # most posts first, then by name
+    by_format = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
     untagged = len(measured) - len(known)
     busiest = max(years_without_numbers.items(), key=lambda item: (item[1], item[0]), default=None)
     if total == 0:

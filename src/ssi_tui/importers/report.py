@@ -2,14 +2,16 @@
 
 The counts add up: rows read = imported + skipped + error rows, and the skip reasons add up to
 skipped, so a member can see that no row went missing. `import --json` keeps the contract's
-keys (`name`, `kind`, `imported`, `skipped`, `errors`) and adds those of `accounting`.
+keys (`name`, `kind`, `imported`, `skipped`, `errors`) and adds those of `accounting` and what
+the rows changed (`rows_new`, `rows_updated`, `rows_unchanged`, `already_imported`): a file
+imported again says so instead of counting its rows as imported once more.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any, Final
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Protocol
 
 from ssi_tui.importers.model import FileResult
 
@@ -17,6 +19,24 @@ _UNSEEN: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066
 """Controls (newline and tab too) and direction marks: what could move the cursor, recolour the
 terminal, start a fake report line or make a name read backwards."""
 _SHORT_ESCAPES: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+ALREADY_IMPORTED: Final = "already imported: nothing changed"
+NOTHING_CHANGED: Final = "Nothing changed: every file was imported before."
+
+
+class Reported(Protocol):
+    """What the report reads of one file (the store's FileReport)."""
+
+    kind: str
+    imported: int
+    rows_read: int
+    error_rows: int
+    skipped_reasons: dict[str, int]
+    joined: int
+    rows_new: int
+    rows_updated: int
+    rows_unchanged: int
+    already_imported: bool
 
 
 def accounting(result: FileResult) -> dict[str, Any]:
@@ -46,6 +66,42 @@ def counts_text(
         f"{imported:,} imported, {skipped:,} skipped{why}, {_plural(error_rows, 'error')}, "
         f"of {_plural(rows_read, 'row')} read"
     )
+
+
+def changes_text(new: int, updated: int, unchanged: int) -> str:
+    """`12 new, 38 already there` when some rows were stored before; empty when every row is
+    new (a first import says nothing more than its counts)."""
+    if not updated and not unchanged:
+        return ""
+    parts = [(new, "new"), (updated, "updated"), (unchanged, "already there")]
+    return ", ".join(f"{count:,} {word}" for count, word in parts if count)
+
+
+def outcome_text(report: Reported) -> str:
+    """What happened to one imported file (plain text, clauses joined by `; `): its counts,
+    the posts it joined, what was new; or that it was imported before and changed nothing."""
+    if report.already_imported:
+        return ALREADY_IMPORTED
+    clauses = [
+        counts_text(report.rows_read, report.imported, report.skipped_reasons, report.error_rows)
+    ]
+    if report.joined:
+        clauses.append(f"{report.joined:,} of them joined posts already stored")
+    changes = changes_text(report.rows_new, report.rows_updated, report.rows_unchanged)
+    if changes:
+        clauses.append(changes)
+    return "; ".join(clauses)
+
+
+def total_text(reports: Iterable[Reported]) -> str | None:
+    """A last line when files were imported before: all of them, or how many."""
+    used = [report for report in reports if report.kind != "skipped" and report.imported]
+    before = sum(report.already_imported for report in used)
+    if not before:
+        return None
+    if before == len(used):
+        return NOTHING_CHANGED
+    return f"Imported before, nothing changed: {before:,} of {len(used):,} files."
 
 
 def visible(text: str) -> str:

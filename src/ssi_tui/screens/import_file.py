@@ -41,8 +41,9 @@ def start_folder() -> Path:
 
 
 def report_text(reports: list[FileReport]) -> Text:
-    """One line per file: what it was and what went in (the counts add up to the rows read)."""
-    from ssi_tui.importers.report import counts_text, visible
+    """One line per file: what it was and what went in (the counts add up to the rows read),
+    or that it was imported before and changed nothing; then a line when every file was."""
+    from ssi_tui.importers.report import outcome_text, total_text, visible
 
     text = Text()
     for report in reports:
@@ -50,17 +51,19 @@ def report_text(reports: list[FileReport]) -> Text:
         if report.kind == "skipped":
             text.append(f"{name}: not used ({visible(report.reason or 'unknown')})\n", style="dim")
             continue
-        text.append(f"{name}: ", style="bold")
-        text.append(f"{report.kind}, ")
-        text.append(
-            counts_text(
-                report.rows_read, report.imported, report.skipped_reasons, report.error_rows
-            ),
-            style="red" if report.error_rows else "",
-        )
+        if report.already_imported:
+            text.append(f"{name}: ", style="dim bold")
+            text.append(outcome_text(report), style="dim")
+        else:
+            text.append(f"{name}: ", style="bold")
+            text.append(f"{report.kind}, ")
+            text.append(outcome_text(report), style="red" if report.error_rows else "")
         if report.errors:
             text.append(f" (first problem: {visible(report.errors[0])})", style="red")
         text.append("\n")
+    total = total_text(reports)
+    if total is not None:
+        text.append(total, style="bold")
     return text
 
 
