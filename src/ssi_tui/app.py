@@ -152,7 +152,6 @@ class SsiApp(App[None]):
         yield PaneDeck(score_pane, id="panes")
         yield Static(id="database-status", markup=False)
         yield KeyBar()
-        yield self.background
 
     def on_load(self) -> None:
         """Take the verdict of the integrity check, which ran while Textual was loading.
@@ -187,6 +186,7 @@ class SsiApp(App[None]):
             self.action_show_pane(deck.asked_for)
         self.refresh_views(score_pane=False)  # the Score pane was composed with its view
         self.set_interval(EXTERNAL_CHANGE_POLL_SECONDS, self._reload_if_changed)
+        await self.mount(self.background)  # after the first frame, like everything it starts
         self.background.first_paint_done()
         self._ask_background()
         self.resume_garbage_collection()

@@ -323,27 +323,26 @@ def profile_by_pillar(
     return points
 
 
+def activity_points(activity: str, rate: float, weights: EstimateWeights) -> float:
+    """The points a weekly `rate` of `activity` adds to its pillar."""
+    return weights.weight_of(activity) * saturate(rate, weights.scale_of(activity))
+
+
 def pillar_points(
     rates: Mapping[str, float],
     *,
     profile: ProfileFigures | None = None,
     activity_pillars: Mapping[str, PillarKey] = DEFAULT_PILLARS,
     weights: EstimateWeights = DEFAULT_WEIGHTS,
-    profile_part: Mapping[PillarKey, float] | None = None,
 ) -> tuple[dict[PillarKey, float], dict[str, float]]:
-    """(pillar → clipped, unrounded points; activity → points) for the given weekly rates.
-
-    `profile_part` is `profile_by_pillar(profile, weights)` when the caller already has it: the
-    planner's search asks thousands of times for the same profile.
-    """
-    if profile_part is None:
-        profile_part = profile_by_pillar(profile, weights)
+    """(pillar → clipped, unrounded points; activity → points) for the given weekly rates."""
+    profile_part = profile_by_pillar(profile, weights)
     pillars = {key: weights.base.get(key, 0.0) + profile_part[key] for key in PILLAR_KEYS}
     contributions: dict[str, float] = {}
     for activity, rate in rates.items():
         pillar = activity_pillars.get(activity)
         if pillar in pillars and rate > 0:
-            points = weights.weight_of(activity) * saturate(rate, weights.scale_of(activity))
+            points = activity_points(activity, rate, weights)
             contributions[activity] = points
             pillars[pillar] += points
     return {k: min(max(v, 0.0), PILLAR_MAX) for k, v in pillars.items()}, contributions

@@ -39,6 +39,7 @@ from ssi_tui.core.estimate import (
     Coverage,
     EstimateWeights,
     Journal,
+    activity_points,
     pillar_points,
     profile_by_pillar,
     weekly_rates,
@@ -112,20 +113,32 @@ class _Search:
 
     def __post_init__(self) -> None:
         self.profile_part = profile_by_pillar(None, self.weights)  # the same at every step
+        self.points_memo: dict[tuple[str, float], float] = {}
+        """(activity, rate) → its points: the search tries the same rates again and again."""
 
     def pillars(self, added: Mapping[str, float], week: int) -> dict[PillarKey, float]:
-        """Pillars `week` weeks in, when the window holds min(7·week / window, 1) of new rates."""
+        """Pillars `week` weeks in, when the window holds min(7·week / window, 1) of new rates.
+
+        The sums are `pillar_points`'s, in its order, with each activity's points looked up
+        once per rate (thousands of trials share most of them).
+        """
         share = min(7 * week / WINDOW_DAYS, 1.0)
         rates = dict(self.current)
         for activity, extra in added.items():
             rates[activity] = rates.get(activity, 0.0) + share * extra
-        raw, _ = pillar_points(
-            rates,
-            weights=self.weights,
-            activity_pillars=self.activity_pillars,
-            profile_part=self.profile_part,
-        )
-        return {key: min(max(raw[key] + self.offsets[key], 0.0), PILLAR_MAX) for key in PILLAR_KEYS}
+        raw = {key: self.weights.base.get(key, 0.0) + self.profile_part[key] for key in PILLAR_KEYS}
+        for activity, rate in rates.items():
+            pillar = self.activity_pillars.get(activity)
+            if pillar in raw and rate > 0:
+                points = self.points_memo.get((activity, rate))
+                if points is None:
+                    points = activity_points(activity, rate, self.weights)
+                    self.points_memo[(activity, rate)] = points
+                raw[pillar] += points
+        return {
+            key: min(max(min(max(raw[key], 0.0), PILLAR_MAX) + self.offsets[key], 0.0), PILLAR_MAX)
+            for key in PILLAR_KEYS
+        }
 
     def score(self, values: Mapping[PillarKey, float]) -> float:
         return values[self.pillar] if self.pillar else sum(values.values())
