@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Final, Literal, TypeGuard, get_args
 
@@ -51,3 +51,13 @@ def current_streak(active_days: Iterable[date], today: date, *, skip_weekends: b
         elif not (skip_weekends and cursor.weekday() in WEEKEND):
             return streak
         cursor -= timedelta(days=1)
+
+
+def left_to_target(counts: Mapping[str, int], targets: Mapping[str, int]) -> dict[str, int]:
+    """Activity → how many more reach its weekly target, in the targets' order (targets
+    already met are left out): the Journal pane's side panel and `ssi-tui today` list these."""
+    return {
+        key: target - counts.get(key, 0)
+        for key, target in targets.items()
+        if counts.get(key, 0) < target
+    }

@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLARS, PILLARS_BY_KEY
+from ssi_tui.core.journal import left_to_target
 from ssi_tui.messages import LogActivity, ShowJournalDay, UndoJournalChange
 from ssi_tui.store.views import JournalView
 from ssi_tui.widgets.bars import bar
@@ -58,11 +59,7 @@ def side_panel(view: JournalView) -> Text:
     monday, sunday = view.this_week, view.this_week + timedelta(days=6)
     text = Text("What's left this week\n", style="bold")
     text.append(f"{monday:%a} {monday.day} {monday:%b} – {sunday:%a} {sunday.day} {sunday:%b}\n")
-    remaining = {
-        key: target - view.this_week_counts.get(key, 0)
-        for key, target in view.weekly_targets.items()
-        if view.this_week_counts.get(key, 0) < target
-    }
+    remaining = left_to_target(view.this_week_counts, view.weekly_targets)
     if not remaining:
         text.append("Every weekly target is met. ✓\n", style="green")
     for key, left in sorted(remaining.items(), key=lambda item: -item[1]):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ssi_tui.core.calibration import MIN_READINGS
 from ssi_tui.core.estimate import Coverage, Estimate
-from ssi_tui.core.journal import WeekendRule, current_streak, week_start
+from ssi_tui.core.journal import WeekendRule, current_streak, left_to_target, week_start
 from ssi_tui.core.readings import Reading
 from ssi_tui.store import estimates, journal, settings
 from ssi_tui.store.readings import READING_COLUMNS, reading_from_values
@@ -47,11 +47,7 @@ class TodayView(NamedTuple):
     def left_this_week(self) -> dict[str, int]:
         """Activity → how many are left to reach its weekly target, most first (targets met
         are left out), as the Journal pane lists them."""
-        left = {
-            key: target - self.week_counts.get(key, 0)
-            for key, target in self.weekly_targets.items()
-            if self.week_counts.get(key, 0) < target
-        }
+        left = left_to_target(self.week_counts, self.weekly_targets)
         return dict(sorted(left.items(), key=lambda item: (-item[1], item[0])))
 
     @property
