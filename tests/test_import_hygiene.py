@@ -243,6 +243,8 @@ def test_estimate_and_plan_on_a_cached_calibration_load_neither_numpy_nor_scipy(
     modules = _modules_after(_command_probe(demo_db_path, command))
     assert "ssi_tui.analysis.calibration_fit" not in modules
     assert _loaded(modules, LIGHT_COMMAND_LOADS) == set()
+    # Reading is all they do then: sqlite3 alone, as `today` (sqlite-utils writes the cache).
+    assert _loaded(modules, ("sqlite_utils",)) == set()
 
 
 def test_analyze_with_a_per_format_median_model_loads_no_scikit_learn(tmp_path: Path) -> None:

@@ -7,23 +7,20 @@ quick-log path never pays for it. The bare `ssi-tui` skips this module (see `lau
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ssi_tui import __version__
 from ssi_tui.commands import COMMANDS, load_command
-from ssi_tui.core import clock
+from ssi_tui.commands.common import demo_database
 from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.running import run_app
 from ssi_tui.store.connections import BUSY_TIMEOUT_MS
-from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+from ssi_tui.store.database import DatabaseError, resolve_db_path
 from ssi_tui.store.transactions import DISK_FULL, DatabaseBusy, is_busy, is_disk_full
 
 
@@ -69,21 +66,6 @@ class SsiGroup(click.Group):
             sys.exit(0)
 
 
-def _demo_database(ctx: click.Context) -> Path:
-    """A fresh demo history in a temporary folder that disappears when the command ends."""
-    from ssi_tui.store.demo import write_demo
-
-    folder = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
-    ctx.call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
-    path = folder / "demo.db"
-    db = open_database(path)
-    try:
-        write_demo(db, clock.today())
-    finally:
-        db.close()
-    return path
-
-
 @click.group(
     cls=SsiGroup,
     invoke_without_command=True,
@@ -108,7 +90,7 @@ def cli(ctx: click.Context, db_option: str | None, demo: bool) -> None:
     """
     if demo and db_option is not None:
         raise click.UsageError("Choose --demo or --db, not both.")
-    path = _demo_database(ctx) if demo else resolve_db_path(db_option)
+    path = demo_database(ctx) if demo else resolve_db_path(db_option)
     ctx.obj = path
     if ctx.invoked_subcommand is None:
         run_app(path, label="demo history (discarded on exit)" if demo else None)

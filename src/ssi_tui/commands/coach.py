@@ -1,4 +1,8 @@
-"""`ssi-tui estimate` and `ssi-tui plan`: what the journal says, and what to do next."""
+"""`ssi-tui estimate` and `ssi-tui plan`: what the journal says, and what to do next.
+
+Both only read, with sqlite3 alone, while the cached calibration is fresh; a stale one is
+fitted again and cached, and only then are sqlite-utils, NumPy and SciPy loaded.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,32 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import click
-from sqlite_utils import Database
 
-from ssi_tui.commands.common import DECIMAL, database, emit_json, refuse, today
+from ssi_tui.commands.common import DECIMAL, emit_json, reader, refuse, today
 from ssi_tui.commands.output import Column, echo_table, labels_of, say, table
 from ssi_tui.core.calibration import MIN_READINGS, Calibration
 from ssi_tui.core.domain import DEFAULT_TARGET, PILLAR_KEYS, PILLARS, PILLARS_BY_KEY, PillarKey
 from ssi_tui.core.estimate import WINDOW_DAYS, Coverage
-
-if TYPE_CHECKING:
-    from ssi_tui.core.planner import Plan
 from ssi_tui.store import estimates, journal, readings
 from ssi_tui.store.views import load_coverage
 
+if TYPE_CHECKING:
+    from ssi_tui.core.planner import Plan
+    from ssi_tui.store.reader import Reader
 
-def _calibration(db: Database) -> Calibration | None:
-    """The cached fit, refitted when the data changed (this loads numpy and scipy)."""
+
+def _calibration(db: Reader) -> Calibration | None:
+    """The cached fit, refitted and cached when the data changed (this loads NumPy and SciPy,
+    and sqlite-utils to write the cache)."""
     if estimates.readings_count(db) < MIN_READINGS:
         return None
     calibration, fresh = estimates.cached_calibration(db)
     if calibration is not None and fresh:
         return calibration
     from ssi_tui.analysis.calibration_fit import calibrate_and_cache
+    from ssi_tui.store.database import as_database
 
-    return calibrate_and_cache(db)
+    return calibrate_and_cache(as_database(db.conn))
 
 
 def _coverage_json(coverage: Coverage) -> dict[str, Any]:
@@ -65,7 +71,7 @@ def _calibration_json(calibration: Calibration | None, n_readings: int) -> dict[
 @click.pass_context
 def show_estimate(ctx: click.Context, as_json: bool) -> None:
     """Your four pillars estimated from the last four weeks of your journal."""
-    db = database(ctx)
+    db = reader(ctx)
     calibration = _calibration(db)
     result = estimates.current_estimate(db, today(), calibration)
     coverage = load_coverage(db, result.as_of)
@@ -126,7 +132,7 @@ def show_estimate(ctx: click.Context, as_json: bool) -> None:
         say(f"Most points come from {_listed(points)}.")
 
 
-def _labels(db: Database) -> dict[str, str]:
+def _labels(db: Reader) -> dict[str, str]:
     return labels_of(journal.activity_types(db))
 
 
@@ -178,7 +184,7 @@ def show_plan(
             validated_request(DEFAULT_TARGET if target is None else target, None, weeks)
     except ValueError as error:
         refuse(str(error))
-    db = database(ctx)
+    db = reader(ctx)
     total = None if pillar else (settings.get_target(db) if target is None else target)
     history = readings.list_readings(db)
     calibration = _calibration(db)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -19,8 +21,15 @@ from ssi_tui.core.dates import DAY_WORDS, NotADay, parse_day
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE
 from ssi_tui.exit_codes import EXIT_REFUSED
 from ssi_tui.store.connections import connect
-from ssi_tui.store.database import DatabaseError, open_database, resolve_db_path
+from ssi_tui.store.database import (
+    DatabaseError,
+    as_database,
+    open_connection,
+    open_database,
+    resolve_db_path,
+)
 from ssi_tui.store.file_format import check_existing_file, is_foreign
+from ssi_tui.store.reader import Reader
 
 if TYPE_CHECKING:  # completion's module loads only when a shell asks for completions
     from click.shell_completion import CompletionItem
@@ -39,14 +48,44 @@ def refuse(message: str) -> NoReturn:
 
 def database(ctx: click.Context) -> Database:
     """Open the command's database, turning storage problems into a one-sentence refusal."""
+    return as_database(_connection(ctx))
+
+
+def reader(ctx: click.Context) -> Reader:
+    """The command's database opened with sqlite3 alone, for commands that only read.
+
+    Loading sqlite-utils (and the NumPy it picks up when installed) would cost a reading
+    command more than its work does.
+    """
+    return Reader(_connection(ctx))
+
+
+def _connection(ctx: click.Context) -> sqlite3.Connection:
+    """The command's database file, opened (and migrated if need be), closed with the command;
+    a wait for another program's write is said on stderr."""
     path: Path = ctx.find_root().obj
     try:
-        db = open_database(path)
+        conn = open_connection(path)
     except DatabaseError as error:
         refuse(str(error))
-    ctx.call_on_close(db.close)
-    db.conn.on_wait = say_waiting  # type: ignore[attr-defined]
-    return db
+    ctx.call_on_close(conn.close)
+    conn.on_wait = say_waiting  # type: ignore[attr-defined]
+    return conn
+
+
+def demo_database(ctx: click.Context) -> Path:
+    """A fresh demo history in a temporary folder that disappears when the command ends."""
+    from ssi_tui.store.demo import write_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))
+    ctx.call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
+    path = folder / "demo.db"
+    db = open_database(path)
+    try:
+        write_demo(db, clock.today())
+    finally:
+        db.close()
+    return path
 
 
 def say_waiting() -> None:

@@ -13,12 +13,10 @@ from typing import Any
 
 import click
 
-from ssi_tui.commands.common import emit_json, refuse, today
+from ssi_tui.commands.common import emit_json, reader, today
 from ssi_tui.core.domain import PILLAR_MAX, PILLARS_BY_KEY, band_for
 from ssi_tui.core.text import strip_control
 from ssi_tui.core.tips import tips_for
-from ssi_tui.store.database import DatabaseError, open_connection
-from ssi_tui.store.reader import Reader
 from ssi_tui.store.today import TodayView, load_today
 
 WIDTH = 80
@@ -26,16 +24,6 @@ WIDTH = 80
 PASTE = "ssi-tui ssi paste"
 STALE_DAYS = 7
 """LinkedIn updates the SSI daily: a reading older than a week earns a reminder."""
-
-
-def _reader(ctx: click.Context) -> Reader:
-    """The database, opened with sqlite3 alone (no sqlite-utils: reading is all this does)."""
-    try:
-        conn = open_connection(ctx.find_root().obj)
-    except DatabaseError as error:
-        refuse(str(error))
-    ctx.call_on_close(conn.close)
-    return Reader(conn)
 
 
 def _age(days: int) -> str:
@@ -184,7 +172,7 @@ def human(view: TodayView) -> list[str]:
 @click.pass_context
 def show_today(ctx: click.Context, json_output: bool) -> None:
     """One screen for the morning: your SSI, this week's targets, the streak, a suggestion."""
-    view = load_today(_reader(ctx), today())
+    view = load_today(reader(ctx), today())
     if json_output:
         emit_json(as_json(view))
         return

@@ -144,7 +144,7 @@ def _connect(
         if _needs_migrating(conn):
             if check is not None:
                 check.confirm()
-            _migrate_once(_wrap(conn), path)
+            _migrate_once(as_database(conn), path)
     except DatabaseError:
         conn.close()
         raise
@@ -218,10 +218,14 @@ class IntegrityCheck:
 
 def open_database(path: Path) -> Database:
     """`open_connection`, wrapped in sqlite-utils for the commands and the writers."""
-    return _wrap(open_connection(path))
+    return as_database(open_connection(path))
 
 
-def _wrap(conn: sqlite3.Connection) -> Database:
+def as_database(conn: sqlite3.Connection) -> Database:
+    """A connection from `open_connection`, wrapped in sqlite-utils for writing.
+
+    The commands that mostly read open with sqlite3 alone and wrap only when they must write.
+    """
     from sqlite_utils import Database
 
     return Database(conn, execute_plugins=False)
