@@ -525,16 +525,25 @@ class SsiApp(App[None]):
     async def action_quit(self) -> None:
         """Quit, keeping the draft being written; unless writes still wait for the database
         and the user wants to keep them."""
+        self._keep_the_draft()
+        if self.saver.unsaved:
+            self._quit_if_agreed()
+        else:
+            self.exit()
+
+    def _keep_the_draft(self) -> None:
+        """Save the draft being written, if it changed since it was last kept."""
         deck = self.query_one(PaneDeck)
         if deck.ready and deck.drafts.unsaved:
             drafts_pane = deck.drafts
             self._save_draft(
                 SaveDraft(drafts_pane.draft_id, drafts_pane.text, session=drafts_pane.session)
             )
-        if self.saver.unsaved:
-            self._quit_if_agreed()
-        else:
-            self.exit()
+
+    def on_exit_app(self) -> None:
+        """An exit that did not come through `q`: the browser tab's server stopping (it sends
+        the web driver a quit) keeps the draft as `q` does."""
+        self._keep_the_draft()
 
     @work(exclusive=True, group="quit-dialog")
     async def _quit_if_agreed(self) -> None:

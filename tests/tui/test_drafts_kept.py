@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.processes import hold_write_lock
 from tests.tui.settle import notified, opened, until
 from textual.message import Message
+from textual.messages import ExitApp
 
 from ssi_tui.panes.drafts import DraftsPane
 from ssi_tui.store import drafts
@@ -51,6 +52,15 @@ async def test_quitting_and_starting_anew_keep_what_was_written(db_path: Path) -
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not pilot.app.is_running)
     assert sorted(saved_texts(db_path)) == ["First idea", "Second idea"]
+
+
+async def test_a_quit_from_outside_the_keys_keeps_the_draft(db_path: Path) -> None:
+    """`ssi-tui serve` stopping sends each tab's app a quit (Textual's ExitApp), not `q`."""
+    async with opened(db_path, size=(120, 40)) as pilot:
+        await pilot.press("4", *"Written in a browser tab")
+        pilot.app.post_message(ExitApp())
+        await until(pilot, lambda: not pilot.app.is_running)
+    assert saved_texts(db_path) == ["Written in a browser tab"]
 
 
 async def test_saves_waiting_for_another_programs_lock_make_one_draft(db_path: Path) -> None:

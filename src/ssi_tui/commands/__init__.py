@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "analyze": ("analyze", "analyze"),
     "backup": ("safety", "backup"),
     "restore": ("safety", "restore"),
+    "serve": ("serve", "serve"),
 }
 """Command name → (module in this package, the click command in it)."""
 

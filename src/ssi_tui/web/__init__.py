@@ -1,0 +1,1 @@
+"""The app in a browser tab (`ssi-tui serve`), over the optional textual-serve package."""
