@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from tests.cli import run
 
-from ssi_tui.core.activities import ALIASES
+from ssi_tui.core.activities import ALIASES, plural
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLARS_BY_KEY
 
 KEYS_WITH_UNDERSCORES = [a.key for a in ACTIVITY_CATALOGUE if "_" in a.key]
@@ -226,8 +226,8 @@ def test_log_help_lists_every_activity_and_the_everyday_words(db_path: Path) -> 
         pillar = PILLARS_BY_KEY[activity.pillar].short
         row = rf"^  {activity.key} +{re.escape(activity.label)} +{pillar}$"
         assert re.search(row, help_text, re.MULTILINE), activity.key
-    assert "  like, react         Reaction (reaction)" in lines
-    assert all(re.search(rf"\b{word}\b", help_text) for word in ALIASES)
+    assert "  likes, reacts         Reaction (reaction)" in lines
+    assert all(re.search(rf"\b{plural(word)}\b", help_text, re.I) for word in ALIASES)
     assert "    ssi-tui activity list" in lines, "where the user's own activities are"
     assert "  --date DAY" in help_text
     assert not db_path.exists(), "help opens no database"

@@ -44,7 +44,7 @@ class SsiGroup(click.Group):
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.ClickException as error:
             message = error.format_message().rstrip(".")
-            hint = " (see 'ssi-tui --help')" if isinstance(error, click.UsageError) else ""
+            hint = f" (see '{_help_of(error.ctx)}')" if isinstance(error, click.UsageError) else ""
             click.echo(f"ssi-tui: {message}{hint}.", err=True)
             sys.exit(EXIT_REFUSED if isinstance(error, click.UsageError) else error.exit_code)
         except DatabaseError as error:  # e.g. another program kept the write lock too long
@@ -64,6 +64,16 @@ class SsiGroup(click.Group):
             sys.exit(1)
         except BrokenPipeError:
             sys.exit(0)
+
+
+def _help_of(ctx: click.Context | None) -> str:
+    """`ssi-tui log --help`: the help of the command whose usage was wrong (the root's when
+    unknown), named as the user types it whatever name the program was started under."""
+    names: list[str] = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["ssi-tui", *filter(None, names), "--help"])
 
 
 @click.group(

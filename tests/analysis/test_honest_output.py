@@ -126,3 +126,21 @@ def test_the_pane_and_the_command_line_count_words_alike() -> None:
 
     for text in (LONG_DRAFT, "See https://example.org/a-b-c now — it's 3 steps", "don't stop", ""):
         assert measure(text).words == analyze_text(text).words == count_words(text)
+
+
+def test_the_pane_says_why_six_posts_leave_the_prediction_on_the_prior() -> None:
+    """The model line names the member's posts; the basis line must say why the ranking
+    still stands on published figures alone."""
+    from ssi_tui.panes.drafts import render_ranking
+
+    model = train_user_model(synthetic_posts(6))
+    few = predict(LONG_DRAFT, None, [], model, shipped_prior(), 6)
+    assert few.basis == "prior"
+    basis = next(line for line in render_ranking(few).plain.splitlines() if "Basis" in line)
+    assert basis == (
+        "Basis: published benchmarks and public posts · 6 of your posts with metrics, too few "
+        "to weigh until 10"
+    )
+    none = predict(LONG_DRAFT, None, [], None, shipped_prior(), 0)
+    basis = next(line for line in render_ranking(none).plain.splitlines() if "Basis" in line)
+    assert basis == "Basis: published benchmarks and public posts · 0 of your posts with metrics"

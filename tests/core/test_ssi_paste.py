@@ -114,6 +114,12 @@ def test_rank_on_the_line_after_its_label() -> None:
     assert (parsed.industry_rank, parsed.network_rank) == (65, 4)
 
 
+def test_ranks_on_the_line_above_their_labels() -> None:
+    """The line between the two labels is the network's, not the industry's."""
+    parsed = parse_ssi(f"Top 42%\nIndustry SSI rank\nTop 38%\nNetwork SSI rank\n{PILLAR_BLOCK}")
+    assert (parsed.industry_rank, parsed.network_rank) == (42, 38)
+
+
 def test_rank_before_its_label_on_the_same_line() -> None:
     parsed = parse_ssi(f"Top 85% Industry SSI rank\nTop 40% Network SSI rank\n{PILLAR_BLOCK}")
     assert (parsed.industry_rank, parsed.network_rank) == (85, 40)

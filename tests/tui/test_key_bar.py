@@ -72,3 +72,17 @@ async def test_a_key_taken_from_the_palette_shows_what_it_now_does(demo_db_path:
         help_key = shown["Help"]
         assert help_key.key == "ctrl+p"
         assert help_key.end == 120, "Help keeps its place at the right, under its new key"
+
+
+async def test_the_drafts_editor_still_shows_a_way_out(demo_db_path: Path) -> None:
+    """The editor takes the letter q, so the bar shows Ctrl+Q there, and it quits."""
+    app = make_app(demo_db_path, today=DEMO_END)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert " q Quit " in bar_line(app)
+        await pilot.press("4")
+        await wait_until(pilot, lambda: " ^q Quit " in bar_line(app))
+        await pilot.press("q")
+        assert app.is_running, "q went into the draft"
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running)

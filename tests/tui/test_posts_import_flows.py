@@ -9,7 +9,7 @@ from typing import Any
 from tests.importers.export_builders import complete_export, zip_bytes
 from tests.tui.settle import opened, posted, settle, until
 from textual.message import Message
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, DirectoryTree, Input, Select, Static
 
 from ssi_tui.messages import OpenPost, UpdatePost
 from ssi_tui.panes.posts import PostsPane
@@ -186,3 +186,23 @@ async def test_triage_tags_the_unknown_formats_and_enter_opens_a_post(tmp_path: 
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, PostDetailScreen)
+
+
+async def test_picking_a_file_in_the_tree_imports_it(db_path: Path, tmp_path: Path) -> None:
+    """'Press i and pick it': Enter on the file starts the import, with no second step."""
+    folder = tmp_path / "home" / "Downloads"
+    folder.mkdir(parents=True)
+    archive = folder / "Complete_LinkedInDataExport_07-20-2025.zip"
+    archive.write_bytes(zip_bytes(complete_export()))
+    async with opened(db_path) as pilot:
+        await pilot.press("i")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ImportScreen)
+        tree = dialog.query_one("#import-tree", DirectoryTree)
+        await until(pilot, lambda: tree.last_line >= 1)  # the folder's listing is in
+        tree.focus()
+        await pilot.press("down", "enter")  # the root folder, then its one file
+        await finish_import(pilot)
+        status = str(dialog.query_one("#import-status", Static).render())
+        assert "Comments.csv: comments, 3 imported, 0 skipped" in status
+        assert dialog.imported

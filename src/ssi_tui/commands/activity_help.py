@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ssi_tui.commands.output import Column, labels_of, table
-from ssi_tui.core.activities import ALIASES
+from ssi_tui.core.activities import ALIASES, plural
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE, PILLARS, PILLARS_BY_KEY
 
 
@@ -14,6 +14,11 @@ def _pillar_table() -> list[str]:
         [Column("Pillar"), Column("What LinkedIn calls it")],
         [(pillar.key, pillar.label) for pillar in PILLARS],
     )
+
+
+_SHOWN = {"dm": "DMs"}
+"""Everyday words whose plural is written otherwise than `plural` spells it (`log` takes any
+case)."""
 
 
 def _log_help() -> str:
@@ -25,7 +30,7 @@ def _log_help() -> str:
     labels = labels_of(ACTIVITY_CATALOGUE)
     words: dict[str, list[str]] = {}
     for word, key in ALIASES.items():
-        words.setdefault(key, []).append(word)
+        words.setdefault(key, []).append(_SHOWN.get(word, plural(word)))
     everyday = table(
         [Column("Word"), Column("Means")],
         [(", ".join(said), f"{labels[key]} ({key})") for key, said in words.items()],
@@ -46,7 +51,7 @@ def _log_help() -> str:
             *activities,
             "",
             "\b",
-            "Everyday words (their plurals work too: likes, dms, invites):",
+            "Everyday words (the singular works too: like, dm, reply):",
             *everyday,
             "",
             "\b",

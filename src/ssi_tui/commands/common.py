@@ -16,7 +16,7 @@ import click
 
 from ssi_tui.commands.output import one_line
 from ssi_tui.core import clock
-from ssi_tui.core.activities import ALIASES
+from ssi_tui.core.activities import ALIASES, plural
 from ssi_tui.core.dates import DAY_WORDS, NotADay, parse_day
 from ssi_tui.core.domain import ACTIVITY_CATALOGUE
 from ssi_tui.exit_codes import EXIT_REFUSED
@@ -226,21 +226,37 @@ def complete_activity(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """What the shell offers for ACTIVITY: the keys (the catalogue's, then the user's own)
-    and the everyday words `log` understands, each with the label it stands for."""
+    and the everyday words `log` understands, each with the label it stands for.
+
+    A name is offered as it is (`li` → like) or, when only its plural matches what was typed,
+    as the plural that `log` takes as well (`likes` → likes, `dms` → dms, `inmails` → inmails).
+    """
     from click.shell_completion import CompletionItem
 
     typed = "_".join(incomplete.strip().lower().replace("-", " ").split())
-    offered = {activity.key: activity.label for activity in ACTIVITY_CATALOGUE}
+    labels = {activity.key: activity.label for activity in ACTIVITY_CATALOGUE}
     for key, label in own_activities_quickly(ctx).items():
-        offered.setdefault(key, label)
+        labels.setdefault(key, label)
+    offered: dict[str, str] = {}
+    for key, label in labels.items():
+        form = _completed(key, typed)
+        if form is not None:
+            offered.setdefault(form, label)
     for word, key in ALIASES.items():
-        if key in offered:
-            offered.setdefault(word, f"{offered[key]} ({key})")
-    return [
-        CompletionItem(name, help=label)
-        for name, label in offered.items()
-        if name.startswith(typed)
-    ]
+        form = _completed(word, typed)
+        if key in labels and form is not None:
+            offered.setdefault(form, f"{labels[key]} ({key})")
+    return [CompletionItem(name, help=label) for name, label in offered.items()]
+
+
+def _completed(name: str, typed: str) -> str | None:
+    """`name` if it starts with what was typed, else its plural if that does (a one-word name:
+    `log` reads comments and likes, not a plural in the middle of connection_request)."""
+    if name.startswith(typed):
+        return name
+    if "_" not in name and plural(name).startswith(typed):
+        return plural(name)
+    return None
 
 
 COMPLETION_PATIENCE_MS = 250

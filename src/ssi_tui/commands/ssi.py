@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -13,6 +14,7 @@ from ssi_tui.commands.common import (
     database,
     emit_json,
     read_text_input,
+    reader,
     refuse,
     today,
 )
@@ -57,10 +59,18 @@ def save(ctx: click.Context, reading: Reading, replace: bool) -> None:
     try:
         readings.save_reading(db, reading, replace=replace)
     except readings.ReadingExists:
-        refuse(
-            f"A reading for {reading.date.isoformat()} is already saved; "
-            "add --replace to replace it."
-        )
+        refuse(_ALREADY_SAVED.format(day=reading.date.isoformat()))
+
+
+def refuse_a_second_reading(ctx: click.Context, day: date) -> None:
+    """Refuse a paste for a day that has its reading before the page is read, not after the
+    user pasted it all. The day comes from --date or today, never from the page's text."""
+    path: Path = ctx.find_root().obj
+    if path.is_file() and readings.reading_exists(reader(ctx), day):  # no file: no reading
+        refuse(_ALREADY_SAVED.format(day=day.isoformat()))
+
+
+_ALREADY_SAVED = "A reading for {day} is already saved; add --replace to replace it."
 
 
 @click.group()
@@ -143,6 +153,8 @@ def paste(
 
     In the browser: Ctrl+A, Ctrl+C on the SSI page, then paste into a file or pipe it in.
     """
+    if not (dry_run or replace):
+        refuse_a_second_reading(ctx, day or today())
     text = read_text_input(source, "the SSI page")
     try:
         reading = reading_from_parsed(parse_ssi(text), day or today(), today())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from difflib import get_close_matches
 
 
 class UnknownActivity(ValueError):
@@ -32,9 +33,9 @@ ALIASES: dict[str, str] = {
     "connection": "connection_accepted",
     "view": "profile_view",
     "meeting": "meeting_booked",
-    "inmails": "inmail",
 }
-"""Words people use for catalogue activities (plurals of these work too)."""
+"""Words people use for catalogue activities (plurals of these work too, as do the keys'
+own: inmails, comments)."""
 
 
 def resolve_activity(name: str, known: Collection[str]) -> str:
@@ -53,6 +54,37 @@ def resolve_activity(name: str, known: Collection[str]) -> str:
     for candidate in _singular_forms(cleaned):
         if candidate in known:
             return candidate
-    raise UnknownActivity(
-        f"Unknown activity {name.strip()!r}; known activities: {', '.join(sorted(known))}."
-    )
+    unknown, listed = f"Unknown activity {name.strip()!r}", ", ".join(sorted(known))
+    guess = _closest_name(cleaned, known)
+    if guess is None:
+        raise UnknownActivity(f"{unknown}; known activities: {listed}.")
+    raise UnknownActivity(f"{unknown}; did you mean {guess!r}? Known activities: {listed}.")
+
+
+def plural(word: str) -> str:
+    """The plural `log` understands for a one-word name: likes, dms, replies, searches."""
+    if word.endswith("s"):  # taken as a plural already
+        return word
+    if word.endswith("y") and word[-2:-1] not in ("", *"aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def everyday_words(known: Collection[str]) -> dict[str, str]:
+    """The everyday words `log` understands for the known activities (word → key), each
+    followed by its plural: like, likes, react, reacts, share, shares, …"""
+    words: dict[str, str] = {}
+    for word, key in ALIASES.items():
+        if key in known:
+            words.setdefault(word, key)
+            words.setdefault(plural(word), key)
+    return words
+
+
+def _closest_name(cleaned: str, known: Collection[str]) -> str | None:
+    """The key or everyday word closest to a misspelt name (commnt → comment), if any is."""
+    names = [*sorted(known), *everyday_words(known)]
+    matches = get_close_matches(cleaned, names, n=1)
+    return matches[0] if matches else None

@@ -172,9 +172,12 @@ class _TextScan:
         """The first line of the score proper; the rank cards are the lines above it."""
         self.rank_headings: dict[str, int] = {}
         """Where a heading known by its words gave a rank, to check the page order against."""
+        self.ranks_beside: list[tuple[int, str]] = []
+        """Rank labels with a `Top N%` line above or below them, read once every line is."""
         for index, line in enumerate(self.folded):
             if index not in self.used:
                 self._read_line(index, line)
+        self._read_ranks_beside()
         self._place_ranks_by_order()
 
     def _read_line(self, index: int, line: str) -> None:
@@ -249,19 +252,45 @@ class _TextScan:
             self.used.add(index)
             group.rank = int(same_line[1] or same_line[2])
             return
-        for neighbour in (index + 1, index - 1):
-            if 0 <= neighbour < len(self.lines) and neighbour not in self.used:
-                match = _PERCENT_LINE_RE.fullmatch(self.folded[neighbour])
-                if match:
-                    self.used.add(neighbour)
-                    group.rank = int(match[1] or match[2])
-                    return
+        if self._percent_line(index - 1) or self._percent_line(index + 1):
+            self.ranks_beside.append((index, section))  # which side: once all are seen
+            return
         after = self.lines[index + 2] if index + 2 < len(self.lines) else ""
         if _SIGN_RE.fullmatch(after) and (split := self._bare_number(index + 1)) is not None:
             self.used.add(index + 2)
             group.rank = int(split) if split.is_integer() else None
         if group.rank is None:
             del self.rank_headings[section]
+
+    def _percent_line(self, index: int) -> bool:
+        """A free line that is only `Top N%`."""
+        return (
+            0 <= index < len(self.lines)
+            and index not in self.used
+            and _PERCENT_LINE_RE.fullmatch(self.folded[index]) is not None
+        )
+
+    def _read_ranks_beside(self) -> None:
+        """Each `Top N%` on the line below its label, or, where some label has one only above
+        it, on the line above (`Top 42%` / `Industry SSI rank` / `Top 38%` / `Network SSI
+        rank`: the line between the labels is then the network's, not the industry's)."""
+        above = any(
+            self._percent_line(index - 1) and not self._percent_line(index + 1)
+            for index, _ in self.ranks_beside
+        )
+        for index, section in self.ranks_beside:
+            group = self.groups[section]
+            if group.rank is not None:  # a label repeated further down the page
+                continue
+            for neighbour in (index - 1, index + 1) if above else (index + 1, index - 1):
+                if self._percent_line(neighbour):
+                    match = _PERCENT_LINE_RE.fullmatch(self.folded[neighbour])
+                    assert match is not None
+                    self.used.add(neighbour)
+                    group.rank = int(match[1] or match[2])
+                    break
+            else:
+                self.rank_headings.pop(section, None)
 
     def _place_ranks_by_order(self) -> None:
         """Ranks under headings in any language, by the page's order: industry, then network.

@@ -129,12 +129,23 @@ def render_ranking(prediction: Prediction) -> Text:
     }
     text.append(
         f"Basis: {basis.get(prediction.basis, 'your own posts')} · {prediction.n_posts} of your "
-        "posts with metrics\n",
+        f"posts with metrics{_why_not_yours(prediction)}\n",
         style="dim",
     )
     for reason in prediction.reasons:
         text.append_text(literal(f"• {reason}\n"))
     return text
+
+
+def _why_not_yours(prediction: Prediction) -> str:
+    """Why a prediction stands on the prior alone though the model line names your posts."""
+    from ssi_tui.analysis.blend import MIN_FORMAT_POSTS, MIN_POSTS
+
+    if prediction.basis != "prior" or not prediction.n_posts:
+        return ""
+    if prediction.n_posts < MIN_POSTS:
+        return f", too few to weigh until {MIN_POSTS}"
+    return f", under {MIN_FORMAT_POSTS} of any one format"
 
 
 def render_details(analysis: DraftAnalysis) -> Text:

@@ -49,7 +49,7 @@ def report_text(reports: list[FileReport]) -> Text:
     for report in reports:
         name = visible(report.name)
         if report.kind == "skipped":
-            text.append(f"{name}: not used ({visible(report.reason or 'unknown')})\n", style="dim")
+            text.append(f"{name}: skipped ({visible(report.reason or 'unknown')})\n", style="dim")
             continue
         if report.already_imported:
             text.append(f"{name}: ", style="dim bold")
@@ -96,7 +96,11 @@ class ImportScreen(ModalScreen[bool]):
 
     @on(DirectoryTree.FileSelected)
     def _file_chosen(self, event: DirectoryTree.FileSelected) -> None:
+        """Picking a file imports it, as a file dialog's Open would (a folder only opens in
+        the tree: Import takes an unpacked export folder once it is chosen)."""
         self.query_one("#import-path", Input).value = str(event.path)
+        if not self.query_one("#import-start", Button).disabled:
+            self._start()
 
     @on(DirectoryTree.DirectorySelected)
     def _folder_chosen(self, event: DirectoryTree.DirectorySelected) -> None:

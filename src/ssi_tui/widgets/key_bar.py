@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -112,7 +113,10 @@ class KeyBar(Widget):
         for key, bound in active.items():
             if bound[1].show:
                 by_id.setdefault(bound[1].id, key)  # a binding's first key, as it lists them
-        kept_keys = [by_id.get(binding_id) for binding_id in reversed(KEPT_AT_THE_RIGHT)]
+        kept_keys = [
+            by_id.get(binding_id) or self._another_key_for(binding_id)
+            for binding_id in reversed(KEPT_AT_THE_RIGHT)
+        ]
         for kept in (palette, *kept_keys):  # right to left
             if kept is not None:
                 width = place(kept, 0).end
@@ -129,6 +133,17 @@ class KeyBar(Widget):
                 actions.add(binding.action)
                 left.append(shown)
         return left + right
+
+    def _another_key_for(self, binding_id: str) -> str | None:
+        """An active key, shown or not, that does what the binding `binding_id` does: where a
+        text box takes the letter q, Textual's Ctrl+Q still quits, and the bar says so."""
+        actions = {
+            binding.action
+            for binding in self.app.BINDINGS
+            if isinstance(binding, Binding) and binding.id == binding_id
+        }
+        active = self.screen.active_bindings
+        return next((key for key, bound in active.items() if bound[1].action in actions), None)
 
     def render(self) -> Text:
         style = self.get_component_rich_style
