@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 import sys
@@ -105,3 +106,45 @@ async def test_the_page_asks_only_its_own_server_and_only_with_the_token(tmp_pat
     assert not re.search(r"https?://", html)  # no font service, no script from elsewhere
     assert (STATIC / "fonts" / "RobotoMono-VariableFont_wght.ttf").is_file()
     assert page.headers["Referrer-Policy"] == "no-referrer"
+    # and the browser itself holds the page to this server, whatever it is asked to load
+    assert page.headers["Content-Security-Policy"].startswith("default-src 'self';")
+    assert f"connect-src 'self' ws://127.0.0.1:{port};" in page.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("port", "header", "accepted"),
+    [
+        (80, "127.0.0.1", True),  # browsers leave out the default port
+        (80, "localhost", True),
+        (80, "[::1]", True),
+        (8080, "[::1]:8080", True),
+        (8080, "127.0.0.1:8080", True),
+        (8080, "127.0.0.1", False),
+        (8080, "127.0.0.1:8081", False),
+        (8080, "evil.example:8080", False),
+        (80, "evil.example", False),
+        (8080, "[::1]x:8080", False),
+        (8080, "127.0.0.1:80a", False),
+    ],
+)
+def test_the_host_header_a_browser_sends(port: int, header: str, accepted: bool) -> None:
+    assert Address("127.0.0.1", port, new_token()).accepts_host_header(header) is accepted
+
+
+async def test_a_malformed_request_is_refused_without_a_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`OPTIONS *` (a path without a slash) from anyone on the machine: 403, not a crash."""
+    sock = bind_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    sock.close()
+    address = Address("127.0.0.1", port, new_token())
+    server = TabServer(tmp_path / "ssi.db", address, sock, open_browser=False, say=print)
+    async with TestServer(await server._make_app(), port=port):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        await writer.drain()
+        status_line = await reader.readline()
+        writer.close()
+    assert status_line.split()[1] == b"403"
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)

@@ -566,11 +566,14 @@ class SsiApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """ssi-tui's commands, then Textual's that none of them replaces (its Quit is ours, and
-        its Keys panel, which lists scrolling keys, gives way to Help)."""
+        its Keys panel, which lists scrolling keys, gives way to Help; in a browser tab its
+        Screenshot, a download, is left out)."""
         from ssi_tui.palette import ssi_commands
 
         ours = list(ssi_commands(self))
         replaced = {command.title for command in ours} | {"Keys"}
+        if self.is_web:  # a screenshot is a download, which the browser tab does not offer
+            replaced.add("Screenshot")
         yield from ours
         yield from (c for c in super().get_system_commands(screen) if c.title not in replaced)
 

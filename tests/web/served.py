@@ -91,21 +91,28 @@ class Server:
         return f"{parts.scheme}://{parts.netloc}"
 
     def stop(self) -> int:
-        """Ctrl+C, as a user stops it; its exit status."""
+        """Ctrl+C, as a user stops it; its exit status (what it printed since is in `lines`)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
         try:
-            return self.process.wait(timeout=30)
+            status = self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
             raise
+        assert self.process.stdout is not None
+        self.lines += self.process.stdout.readlines()
+        return status
 
 
 @contextmanager
-def serving(*arguments: str, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`ssi-tui serve --no-browser ARGUMENTS`, until the block ends."""
+def serving(
+    *arguments: str, env: dict[str, str] | None = None, browser: bool = False
+) -> Iterator[Server]:
+    """`ssi-tui serve --no-browser ARGUMENTS` (without --no-browser if `browser`), until the
+    block ends."""
+    options = [] if browser else ["--no-browser"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "ssi_tui", "serve", "--no-browser", *arguments],
+        [sys.executable, "-m", "ssi_tui", "serve", *options, *arguments],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

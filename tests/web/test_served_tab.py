@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import urllib.error
 import urllib.request
 from datetime import date
@@ -74,6 +75,17 @@ def test_a_tab_logs_and_drafts_beside_the_shell_and_asks_nothing_of_other_hosts(
             what=f"Comment at {comments + 3}",
         )
 
+        tab.press("Control+p")
+        tab.wait_for("Search for commands", "Export as CSV")  # the palette, with ours
+        tab.page.keyboard.type("screensh")
+        palette = tab.wait_until(
+            lambda text: "screensh" in text and ("No matches" in text or "Screenshot" in text),
+            what="the palette's answer to 'screensh'",
+        )
+        assert "Screenshot" not in palette  # a download, which the tab cannot take
+        tab.press("Escape")
+        tab.wait_until(lambda text: "screensh" not in text, what="the palette closed")
+
         tab.press("4")
         tab.page.keyboard.type("Three lessons from a year of cold outreach. What would you add?")
         tab.wait_until(
@@ -100,6 +112,8 @@ def test_a_tab_logs_and_drafts_beside_the_shell_and_asks_nothing_of_other_hosts(
         assert sessions, "each tab runs the app in a process of the server's"
         assert server.stop() == 0
         assert [pid for pid in sessions if running(pid)] == []
+        said = "".join(server.lines)
+        assert "Traceback" not in said and "Exception ignored" not in said, said
         tab.page.wait_for_selector("body.-closed", state="attached")
         assert "session has ended" in tab.page.inner_text("body")
 
@@ -125,3 +139,25 @@ def test_without_the_token_every_path_is_refused() -> None:
             refused = error.code
         assert refused == 403
         assert server.stop() == 0
+
+
+def test_the_browser_is_given_a_private_file_not_the_link(tmp_path: Path) -> None:
+    """A browser's command line is visible to every user of the machine: the token must not
+    be on it. The browser gets a file only this user can read, which leads to the link."""
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{opened}"\n')
+    browser.chmod(0o755)
+    with serving("--demo", browser=True, env={"BROWSER": str(browser)}) as server:
+        token = urlsplit(server.url).path.strip("/")
+        for _ in range(300):
+            if opened.exists():
+                break
+            time.sleep(0.1)  # the server opens the browser after it started listening
+        argument = opened.read_text()
+        assert argument.startswith("file:///") and token not in argument
+        page = Path(urlsplit(argument).path)
+        assert page.stat().st_mode & 0o777 == 0o600
+        assert server.url in page.read_text()
+        assert server.stop() == 0
+    assert not page.exists()  # gone with the server

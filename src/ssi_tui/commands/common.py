@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -75,6 +73,9 @@ def _connection(ctx: click.Context) -> sqlite3.Connection:
 
 def demo_database(ctx: click.Context) -> Path:
     """A fresh demo history in a temporary folder that disappears when the command ends."""
+    import shutil
+    import tempfile
+
     from ssi_tui.store.demo import write_demo
 
     folder = Path(tempfile.mkdtemp(prefix="ssi-tui-demo-"))

@@ -55,7 +55,8 @@ def serve(
     """
     if demo and db_option is not None:
         refuse("Choose --demo or --db, not both.")
-    if not host.strip():
+    host = host.strip().removeprefix("[").removesuffix("]")  # [::1] as in a URL
+    if not host:
         refuse("The host is empty; leave --host out to serve on 127.0.0.1.")
     if not is_loopback(host) and not expose:
         refuse(
@@ -97,4 +98,5 @@ def _cannot_listen(host: str, port: int, error: OSError) -> str:
             f"Port {port} is in use; choose another with --port, or leave it out to take "
             "a free one."
         )
-    return f"Cannot listen on {host}:{port}: {error.strerror or error}."
+    where = f"{host} port {port}" if port else host
+    return f"Cannot listen on {where}: {error.strerror or error}."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from difflib import get_close_matches
 
 
 class UnknownActivity(ValueError):
@@ -85,6 +84,8 @@ def everyday_words(known: Collection[str]) -> dict[str, str]:
 
 def _closest_name(cleaned: str, known: Collection[str]) -> str | None:
     """The key or everyday word closest to a misspelt name (commnt → comment), if any is."""
+    from difflib import get_close_matches  # only a refusal pays for it, not every log
+
     names = [*sorted(known), *everyday_words(known)]
     matches = get_close_matches(cleaned, names, n=1)
     return matches[0] if matches else None

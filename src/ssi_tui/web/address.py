@@ -59,10 +59,21 @@ class Address:
         Served to the network on purpose, any name that reaches the port will do."""
         if not is_loopback(self.host):
             return True
-        name, colon, port = header.rpartition(":")
-        if not colon or "]" in port or port != str(self.port):
-            return False
-        return is_loopback(name)
+        name, port = split_host_header(header)
+        return port == self.port and is_loopback(name)
+
+
+def split_host_header(header: str) -> tuple[str, int | None]:
+    """`127.0.0.1:8080`, `[::1]:8080`, `localhost` → (name, port); no port means HTTP's 80,
+    which browsers leave out. A port that is not a number gives None."""
+    if header.startswith("["):
+        name, _, rest = header[1:].partition("]")
+        port = rest.removeprefix(":") if rest.startswith(":") or not rest else "x"
+    else:
+        name, _, port = header.partition(":")
+    if not port:
+        return name, 80
+    return name, int(port) if port.isdigit() else None
 
 
 def bind_socket(host: str, port: int) -> socket.socket:

@@ -11,13 +11,18 @@ driver), so the tab and the shell share the database as two terminals do. Around
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
+import html
 import logging
 import shlex
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import webbrowser
+from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -36,12 +41,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(textual_serve.__file__).parent / "static"
 """textual-serve's own scripts, styles and fonts, served from here under the token."""
 REFUSED = "This page needs the link that 'ssi-tui serve' printed, with its token."
+APP_QUIT_SECONDS = 10.0
+"""How long a tab's app may take to quit (and write what it holds) before it is killed."""
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def app_command(db_path: Path) -> str:
     """The shell command textual-serve runs for each tab: this Python, this package."""
-    return shlex.join([sys.executable, "-m", "ssi_tui", "--db", str(db_path)])
+    # exec: the shell gives way to the app, so the server's child is the app itself
+    return "exec " + shlex.join([sys.executable, "-m", "ssi_tui", "--db", str(db_path)])
 
 
 class TabServer(Server):
@@ -71,8 +79,12 @@ class TabServer(Server):
         self.tabs: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
-        """Only textual-serve's warnings and errors: the terminal keeps the printed link."""
-        logging.basicConfig(level=logging.WARNING, format="ssi-tui serve: %(message)s")
+        """Warnings and errors only, each one line: a malformed request from anywhere must
+        not fill the terminal with tracebacks (the printed link stays in view)."""
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("ssi-tui serve: %(message)s"))
+        handler.addFilter(_without_traceback)
+        logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard])
@@ -82,7 +94,6 @@ class TabServer(Server):
             [
                 web.get(f"{prefix}/", self.handle_index, name="index"),
                 web.get(f"{prefix}/ws", self.handle_websocket, name="websocket"),
-                web.get(f"{prefix}/download/{{key}}", self.handle_download, name="download"),
                 web.static(f"{prefix}/static", self.statics_path, name="static"),
             ]
         )
@@ -93,16 +104,20 @@ class TabServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """Refuse what does not carry the token, or comes by a name other than loopback."""
-        first = request.path.split("/", 2)[1]  # a path always starts with "/"
-        if not same_token(first, self.address.token) or not self.address.accepts_host_header(
-            request.host
+        prefix = self.address.prefix
+        path = request.path
+        under = path == prefix or path.startswith(prefix + "/")
+        token = path[1 : len(prefix)] if under else ""
+        if not (under and same_token(token, self.address.token)) or not (
+            self.address.accepts_host_header(request.host)
         ):
             return web.Response(status=403, text=REFUSED + "\n")
-        if request.path == self.address.prefix:
-            raise web.HTTPFound(self.address.prefix + "/")
+        if path == prefix:
+            raise web.HTTPFound(prefix + "/")
         response = await handler(request)
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("Cache-Control", "no-store")
+        response.headers.setdefault("Content-Security-Policy", _this_server_only(request.host))
         return response
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
@@ -124,7 +139,7 @@ class TabServer(Server):
         async def close() -> None:
             await websocket.close()
 
-        session = AppService(
+        session = TabSession(
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
@@ -154,9 +169,17 @@ class TabServer(Server):
         self.say(f"ssi-tui is open at {self.address.url}")
         self.say("Each tab is its own session of the app. Press Ctrl+C here to stop.")
         if self.open_browser:
-            await asyncio.get_running_loop().run_in_executor(
-                None, webbrowser.open, self.address.url
-            )
+            await asyncio.get_running_loop().run_in_executor(None, self._open_browser)
+
+    def _open_browser(self) -> None:
+        """Open the link through a file only this user can read: a browser started with the
+        link itself would show the token in its command line, which every user can list."""
+        folder = Path(tempfile.mkdtemp(prefix="ssi-tui-serve-"))  # mode 0700
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        page = folder / "open.html"
+        page.write_text(_redirect_page(self.address.url), encoding="utf-8")
+        page.chmod(0o600)
+        webbrowser.open(page.as_uri())
 
     def serve(self, debug: bool = False) -> None:
         """Serve on the socket bound beforehand until Ctrl+C (or SIGTERM)."""
@@ -184,3 +207,48 @@ def _number_within(text: str, low: int, high: int, default: int) -> int:
     except ValueError:
         return default
     return number if low <= number <= high else default
+
+
+class TabSession(AppService):
+    """One tab's app process, waited for when it stops (so none is left unreaped when the
+    server's loop closes)."""
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        process = await super()._open_app_process(width, height)
+        self.process = process
+        return process
+
+    async def stop(self) -> None:
+        await super().stop()
+        process = getattr(self, "process", None)
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), APP_QUIT_SECONDS)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    record.exc_info = None
+    record.exc_text = None
+    return True
+
+
+def _this_server_only(host: str) -> str:
+    """What the page may load: from this server alone (its scripts, styles, font and socket)."""
+    return (
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        f"connect-src 'self' ws://{host}; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    )
+
+
+def _redirect_page(url: str) -> str:
+    link = html.escape(url, quote=True)
+    return (
+        '<!DOCTYPE html><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0;url={link}">'
+        f'<title>ssi-tui</title><a href="{link}">Open ssi-tui</a>\n'
+    )
