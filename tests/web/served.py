@@ -209,15 +209,23 @@ class Tab:
 @contextmanager
 def tab_on(url: str, *, width: int = 1280, height: int = 800) -> Iterator[Tab]:
     """A fresh headless Chromium (no profile, no network of its own) showing `url`."""
+    with tabs_on(url, 1, width=width, height=height) as (tab,):
+        yield tab
+
+
+@contextmanager
+def tabs_on(url: str, count: int, *, width: int = 1280, height: int = 800) -> Iterator[list[Tab]]:
+    """`count` tabs of one headless Chromium, each showing `url`."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page(viewport={"width": width, "height": height})
-            tab = Tab(page)
-            tab.attach()
-            page.goto(url)
-            yield tab
+            context = browser.new_context(viewport={"width": width, "height": height})
+            tabs = [Tab(context.new_page()) for _ in range(count)]
+            for tab in tabs:
+                tab.attach()
+                tab.page.goto(url)
+            yield tabs
         finally:
             browser.close()

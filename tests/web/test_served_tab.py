@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from served import browser_or_skip, descendants, running, serving, tab_on
+from served import browser_or_skip, descendants, running, serving, tab_on, tabs_on
 
 from processes import ssi_tui
 
@@ -161,3 +161,24 @@ def test_the_browser_is_given_a_private_file_not_the_link(tmp_path: Path) -> Non
         assert server.url in page.read_text()
         assert server.stop() == 0
     assert not page.exists()  # gone with the server
+
+
+def test_each_tab_is_a_session_of_its_own() -> None:
+    """Two tabs, two apps: a pane changed in one is not changed in the other, and closing a
+    tab ends its app alone."""
+    browser_or_skip()
+    with serving("--demo") as server, tabs_on(server.url, 2) as (first, second):
+        for tab in (first, second):
+            tab.wait_for("Target 75: 12 to go")
+        apps = [pid for pid in descendants(server.process.pid) if running(pid)]
+        assert len(apps) == 2
+        first.page.click("#terminal")
+        first.press("3")
+        first.wait_for("47 posts · your median engagement")
+        assert "Target 75: 12 to go" in second.text()  # still on its Score pane
+        first.page.close()
+        second.wait_until(
+            lambda _: [pid for pid in apps if running(pid)] != apps, what="the first app ended"
+        )
+        assert sum(running(pid) for pid in apps) == 1
+        assert "Target 75: 12 to go" in second.text()
