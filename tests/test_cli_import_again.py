@@ -182,6 +182,7 @@ def test_the_app_import_report_says_so_too(tmp_path: Path) -> None:
     finally:
         db.close()
     assert "Comments.csv: comments, 3 imported, 0 skipped" in first
+    assert "Education.csv: skipped (not a file ssi-tui reads)" in first  # the CLI's words
     assert ALREADY_IMPORTED not in first
     assert f"Comments.csv: {ALREADY_IMPORTED}" in again
     assert again.splitlines()[-1] == NOTHING_CHANGED
