@@ -213,6 +213,8 @@ class TabSession(AppService):
     """One tab's app process, waited for when it stops (so none is left unreaped when the
     server's loop closes)."""
 
+    process: Process | None = None
+
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         process = await super()._open_app_process(width, height)
         self.process = process
@@ -220,7 +222,7 @@ class TabSession(AppService):
 
     async def stop(self) -> None:
         await super().stop()
-        process = getattr(self, "process", None)
+        process = self.process
         if process is None or process.returncode is not None:
             return
         try:

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.binding import ActiveBinding
     from textual.screen import Screen
 
@@ -36,6 +37,19 @@ def palette_key(active: Mapping[str, ActiveBinding]) -> str | None:
     return next(
         (key for key, shown in active.items() if shown.binding.action in PALETTE_ACTIONS), None
     )
+
+
+def _another_key_for(
+    binding_id: str, app: App[object], active: Mapping[str, ActiveBinding]
+) -> str | None:
+    """An active key, shown or not, that does what the app's binding `binding_id` does: where
+    a text box takes the letter q, Textual's Ctrl+Q still quits, and the bar says so."""
+    actions = {
+        binding.action
+        for binding in app.BINDINGS
+        if isinstance(binding, Binding) and binding.id == binding_id
+    }
+    return next((key for key, bound in active.items() if bound[1].action in actions), None)
 
 
 class ShownKey(NamedTuple):
@@ -114,7 +128,7 @@ class KeyBar(Widget):
             if bound[1].show:
                 by_id.setdefault(bound[1].id, key)  # a binding's first key, as it lists them
         kept_keys = [
-            by_id.get(binding_id) or self._another_key_for(binding_id)
+            by_id.get(binding_id) or _another_key_for(binding_id, app, active)
             for binding_id in reversed(KEPT_AT_THE_RIGHT)
         ]
         for kept in (palette, *kept_keys):  # right to left
@@ -133,17 +147,6 @@ class KeyBar(Widget):
                 actions.add(binding.action)
                 left.append(shown)
         return left + right
-
-    def _another_key_for(self, binding_id: str) -> str | None:
-        """An active key, shown or not, that does what the binding `binding_id` does: where a
-        text box takes the letter q, Textual's Ctrl+Q still quits, and the bar says so."""
-        actions = {
-            binding.action
-            for binding in self.app.BINDINGS
-            if isinstance(binding, Binding) and binding.id == binding_id
-        }
-        active = self.screen.active_bindings
-        return next((key for key, bound in active.items() if bound[1].action in actions), None)
 
     def render(self) -> Text:
         style = self.get_component_rich_style
